@@ -1,0 +1,215 @@
+"""``zhgov_entity_ruler``: the domain grammar as a spaCy pipeline component.
+
+The grammar runs on ``doc.text`` and yields character spans; they are mapped onto the
+tokens afterwards. With character tokens every span aligns. With word segmenters
+(pkuseg cuts 徐|先生 but also 县医保局长) a boundary may fall inside a token; the
+default ``alignment_mode="split"`` splits such tokens at the entity boundary so the
+entity keeps exactly the same characters whatever the tokenizer.
+"""
+
+# no "from __future__ import annotations": spaCy validates initialize() signatures at run time
+
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import SimpleFrozenList, from_disk, registry, to_disk
+
+from ..errors import Errors, ZhgovError
+from ..grammar import LABELS, Grammar, Match
+from ..lexicon import Lexicon, default_lexicon
+
+ALIGNMENT_MODES = ("split", "strict", "contract", "expand")
+
+
+@Language.factory(
+    "zhgov_entity_ruler",
+    assigns=["doc.ents"],
+    default_config={
+        "overwrite_ents": False,
+        "labels": list(LABELS),
+        "alignment_mode": "split",
+        "scorer": {"@scorers": "spacy.entity_ruler_scorer.v1"},
+    },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
+)
+def make_entity_ruler(
+    nlp: Language,
+    name: str,
+    overwrite_ents: bool,
+    labels: list[str],
+    alignment_mode: str,
+    scorer: Optional[Callable],
+):
+    return ZhgovEntityRuler(
+        nlp, name, overwrite_ents=overwrite_ents, labels=labels,
+        alignment_mode=alignment_mode, scorer=scorer,
+    )
+
+
+class ZhgovEntityRuler(Pipe):
+    """Tag AGENCY, POLICY, MONEY and PERSON_ALIAS by rule."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "zhgov_entity_ruler",
+        *,
+        overwrite_ents: bool = False,
+        labels: Iterable[str] = LABELS,
+        alignment_mode: str = "split",
+        scorer: Optional[Callable] = None,
+    ) -> None:
+        if alignment_mode not in ALIGNMENT_MODES:
+            raise ZhgovError(Errors.E012.format(mode=alignment_mode, choices=", ".join(ALIGNMENT_MODES)))
+        unknown = set(labels) - set(LABELS)
+        if unknown:
+            raise ZhgovError(f"Unknown labels {sorted(unknown)}; choose from {list(LABELS)}")
+        self.nlp = nlp
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.labels_enabled = tuple(l for l in LABELS if l in set(labels))
+        self.alignment_mode = alignment_mode
+        self.scorer = scorer
+        self.lexicon: Optional[Lexicon] = None
+        self.grammar: Optional[Grammar] = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.labels_enabled
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        lexicon_path: Optional[Path] = None,
+        divisions_path: Optional[Path] = None,
+    ) -> None:
+        """Load the word lists (the package's own unless paths are given) and build the grammar."""
+        if lexicon_path is None and divisions_path is None:
+            self.set_lexicon(default_lexicon())
+        else:
+            self.set_lexicon(Lexicon.from_files(lexicon_path, divisions_path))
+
+    def set_lexicon(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.grammar = Grammar(lexicon, self.labels_enabled)
+
+    def find(self, text: str) -> list[Match]:
+        """Character spans the grammar finds in ``text``."""
+        if self.grammar is None:
+            self.initialize()
+        return self.grammar.find(text)
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.find(doc.text))
+            return doc
+        except Exception as e:  # routed like spaCy's own components
+            error_handler(self.name, self, [doc], e)
+            return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
+        if not matches:
+            return
+        if self.alignment_mode == "split":
+            _split_at_boundaries(doc, matches)
+            mode = "strict"
+        else:
+            mode = self.alignment_mode
+        spans = []
+        for m in matches:
+            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode=mode)
+            if span is not None and len(span):
+                spans.append(span)
+        doc.ents = _combine(list(doc.ents), spans, self.overwrite_ents)
+
+    # -- serialization -----------------------------------------------------
+    def _cfg(self) -> dict:
+        return {
+            "overwrite_ents": self.overwrite_ents,
+            "labels": list(self.labels_enabled),
+            "alignment_mode": self.alignment_mode,
+        }
+
+    def _load_cfg(self, cfg: dict) -> None:
+        self.overwrite_ents = cfg.get("overwrite_ents", self.overwrite_ents)
+        self.labels_enabled = tuple(cfg.get("labels", self.labels_enabled))
+        self.alignment_mode = cfg.get("alignment_mode", self.alignment_mode)
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        lexicon = self.lexicon or default_lexicon()
+        return srsly.msgpack_dumps({"cfg": self._cfg(), "lexicon": lexicon.to_data()})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()):
+        data = srsly.msgpack_loads(bytes_data)
+        self._load_cfg(data.get("cfg", {}))
+        self.set_lexicon(Lexicon.from_data(data["lexicon"]))
+        return self
+
+    def to_disk(self, path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
+        lexicon = self.lexicon or default_lexicon()
+        serializers = {
+            "cfg": lambda p: srsly.write_json(p, self._cfg()),
+            "lexicon": lambda p: srsly.write_gzip_json(p, lexicon.to_data()),
+        }
+        to_disk(path, serializers, exclude)
+
+    def from_disk(self, path, *, exclude: Iterable[str] = SimpleFrozenList()):
+        holder: dict = {}
+        deserializers = {
+            "cfg": lambda p: self._load_cfg(srsly.read_json(p)),
+            "lexicon": lambda p: holder.update(lexicon=srsly.read_gzip_json(p)),
+        }
+        from_disk(path, deserializers, exclude)
+        if "lexicon" in holder:
+            self.set_lexicon(Lexicon.from_data(holder["lexicon"]))
+        return self
+
+
+def _split_at_boundaries(doc: Doc, matches: list[Match]) -> None:
+    """Split tokens that an entity boundary falls inside, so spans align exactly."""
+    bounds = sorted({m.start for m in matches} | {m.end for m in matches})
+    cuts: dict[int, list[int]] = {}
+    starts = [t.idx for t in doc]
+    import bisect
+
+    for b in bounds:
+        i = bisect.bisect_right(starts, b) - 1
+        if i < 0:
+            continue
+        tok = doc[i]
+        if tok.idx < b < tok.idx + len(tok.text):
+            cuts.setdefault(i, []).append(b - tok.idx)
+    if not cuts:
+        return
+    with doc.retokenize() as retok:
+        for i, offsets in cuts.items():
+            tok = doc[i]
+            edges = [0, *sorted(set(offsets)), len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(edges, edges[1:])]
+            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+
+
+def _combine(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]:
+    """Merge rule spans with entities already on the doc, without overlaps."""
+    first, second = (new, existing) if overwrite else (existing, new)
+    kept = list(first)
+    taken = bytearray(max([s.end for s in first + second], default=0) + 1)
+    for s in kept:
+        taken[s.start : s.end] = b"\x01" * (s.end - s.start)
+    for s in second:
+        if taken.find(1, s.start, s.end) < 0:
+            kept.append(s)
+            taken[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return sorted(kept, key=lambda s: s.start)

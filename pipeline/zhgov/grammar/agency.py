@@ -1,0 +1,210 @@
+"""AGENCY: official bodies.
+
+An agency is a *head* (an organ word: 人民政府, 民政局, 派出所, or a function word
+plus an organ suffix: 人社 + 局, 财政 + 部门) extended to the left over the prefix
+material attached to it: division names (百色市, 右江区, short forms 广州), level words
+(省, 县, 街道), party qualifiers (中共, 团) and, before a level word, a place name
+the gazetteer does not know (江州市, 桥东街道). Adjacent heads join into one body
+when the second names a unit of the first (市公安局经侦支队, 县委组织部).
+
+Quantifiers and determiners stay outside: 全市人社部门 -> 人社部门.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from ._util import Match, is_cjk, trie_regex
+
+# Level words before which a place name the gazetteer lacks may stand (江州市, 桥东街道).
+NAMEABLE_LEVELS = {"市", "县", "区", "州", "旗", "盟", "乡", "镇", "村", "街道", "社区", "新区", "开发区"}
+# Heads that are named by a place directly (城关派出所, 红星村委会).
+NAMED_HEADS = {"派出所", "边防派出所", "村委会", "居委会", "村民委员会", "居民委员会", "司法所", "财政所",
+               "税务所", "人民法庭", "法庭", "检察室", "中队", "大队", "支队", "办事处", "街道办事处", "街道办"}
+MAX_NAME = 4
+MASKS = "*＊×Ｘ"
+# Heads that name a unit inside the body before them, even with their own place name.
+SUBUNITS = ("分局", "派出所", "大队", "支队", "中队", "总队", "中心", "所", "科", "处", "室", "站", "支部")
+
+
+@dataclass
+class _Cand:
+    start: int
+    head_start: int
+    end: int
+    head: str
+    prefixes: list  # (start, end, kind) innermost first
+    kind: str  # national | organ | function
+
+    @property
+    def has_level_prefix(self) -> bool:
+        return any(k == "level" for _, _, k in self.prefixes)
+
+
+class AgencyGrammar:
+    label = "AGENCY"
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        organs = lexicon["agency_organ"]
+        self.prefix_required = {t for t in organs if lexicon.flags.get(f"agency_organ:{t}") == "prefix"}
+        self.national = set(lexicon["agency_national"])
+        self.functions = lexicon["agency_function"]
+        words = set(organs) | self.national
+        self.word_re = re.compile(trie_regex(words))
+        self.function_re = re.compile(
+            f"(?:{trie_regex(self.functions)})(?:{trie_regex(lexicon['agency_suffix'])})"
+        )
+        self.prefix_words = set(lexicon["agency_prefix"])
+        self.levels = {w for w in self.prefix_words if w in NAMEABLE_LEVELS or w in {"省", "自治区", "自治州", "自治县", "自治旗", "地区"}}
+        self.division_full = {d.name for d in lexicon.divisions}
+        self.stopwords = set(lexicon["agency_stopword"])
+        # 会同县, 通道县: a short form that is also an everyday word is not a prefix
+        self.division_short = {d.short for d in lexicon.divisions if d.short and d.short not in self.stopwords}
+        self.countries = set(lexicon["agency_country"])
+        self.max_prefix = max(len(w) for w in self.division_full | self.division_short | self.prefix_words | self.countries)
+        self.stopwords = set(lexicon["agency_stopword"])
+        self.stopchars = set(lexicon["agency_stopchar"])
+        self.determiners = set(lexicon["agency_determiner"])
+        self.blocked_after = {w: set(v.split()) for w, v in lexicon["agency_blocked_after"].items()}
+        self.blocked_after_re = re.compile(trie_regex(self.blocked_after)) if self.blocked_after else None
+        self.not_head = tuple(lexicon["agency_not_head"])
+
+    # -- heads -------------------------------------------------------------
+    def _heads(self, text: str) -> list[tuple[int, int, str]]:
+        found = []
+        for m in self.word_re.finditer(text):
+            kind = "national" if m.group() in self.national else "organ"
+            found.append((m.start(), m.end(), kind))
+        for m in self.function_re.finditer(text):
+            found.append((m.start(), m.end(), "function"))
+        # overlapping heads: the longest wins, then the leftmost
+        found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int, str]] = []
+        occupied = bytearray(len(text) + 1)
+        for s, e, kind in found:
+            if occupied.find(1, s, e) >= 0:
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            taken.append((s, e, kind))
+        taken.sort()
+        return taken
+
+    def _blocked(self, text: str, head: str, end: int) -> bool:
+        if head.endswith(self.not_head):
+            return True
+        if self.blocked_after_re is None:
+            return False
+        m = self.blocked_after_re.match(text, end)
+        if not m:
+            return False
+        heads = self.blocked_after[m.group()]
+        return "*" in heads or head in heads or any(head.endswith(h) for h in heads if h != "*")
+
+    # -- prefixes ----------------------------------------------------------
+    def _prefix_unit(self, text: str, p: int):
+        """The longest known prefix unit ending at ``p``: (start, kind) or None."""
+        for n in range(min(self.max_prefix, p), 0, -1):
+            piece = text[p - n : p]
+            if piece in self.division_full:
+                return p - n, "division"
+            if piece in self.countries:
+                return p - n, "country"
+            if piece in self.prefix_words:
+                return p - n, "level" if piece in self.levels else "qualifier"
+            if n >= 2 and piece in self.division_short:
+                return p - n, "short"
+        return None
+
+    def _place_name(self, text: str, p: int, floor: int = 0) -> int | None:
+        """Start of an unknown place name ending at ``p`` (江州 in 江州市), or None.
+
+        Masked names (**县) count as names. A run that reaches ``floor`` (the end of the
+        body before it, as in 公安局鲤鱼江派出所) or the start of a phrase is taken whole.
+        """
+        run = 0
+        while run < MAX_NAME + 1 and p - run - 1 >= floor:
+            ch = text[p - run - 1]
+            if not (is_cjk(ch) or ch in MASKS) or ch in self.stopchars:
+                break
+            run += 1
+        if run < 2 and not (run == 1 and text[p - 1] in MASKS):
+            return None
+        bounded = p - run == floor or not (is_cjk(text[p - run - 1]) or text[p - run - 1] in MASKS)
+        n = run if run <= MAX_NAME and bounded else 2
+        name = text[p - n : p]
+        if name in self.stopwords or any(name.endswith(w) for w in self.stopwords if len(w) <= n):
+            return None
+        return p - n
+
+    def _extend_left(self, text: str, head_start: int, head: str, kind: str, floor: int) -> list:
+        prefixes = []
+        p = head_start
+        named_head = head in NAMED_HEADS or head.startswith(("村", "社区", "街道"))
+        while p > floor:
+            unit = self._prefix_unit(text, p)
+            if unit is not None and unit[0] < floor:
+                unit = None
+            if unit is None or (kind == "national" and unit[1] != "country"):
+                if not prefixes and named_head:
+                    name = self._place_name(text, p, floor)
+                    if name is not None:
+                        prefixes.append((name, p, "name"))
+                        p = name
+                        continue
+                break
+            q, unit_kind = unit
+            if unit_kind == "division" and p - q == 2 and q > floor and is_cjk(text[q - 1]) and text[q - 1] not in self.stopchars:
+                # 崇礼县 is not 崇 + 礼县: a one-character county inside a longer unknown name
+                q, unit_kind = p - 1, "level"
+            prefixes.append((q, p, unit_kind))
+            if unit_kind == "level" and text[q:p] in NAMEABLE_LEVELS:
+                before = self._prefix_unit(text, q)
+                # 盘州市: 州 before 市 is part of the name, not a second level word
+                if before is None or (before[1] == "level" and q - before[0] == 1):
+                    name = self._place_name(text, q, floor)
+                    if name is not None:
+                        prefixes.append((name, q, "name"))
+                        q = name
+            p = q
+        # 全市 / 各县 / 本区: a level word bound to a determiner is not an attached prefix
+        while prefixes:
+            q, e, kind = prefixes[-1]
+            if kind == "level" and q > 0 and text[q - 1] in self.determiners and e - q == 1:
+                prefixes.pop()
+                continue
+            break
+        return prefixes
+
+    # -- main --------------------------------------------------------------
+    def find(self, text: str) -> list[Match]:
+        cands: list[_Cand] = []
+        floor = 0
+        for hs, he, kind in self._heads(text):
+            head = text[hs:he]
+            if self._blocked(text, head, he):
+                continue
+            prefixes = self._extend_left(text, hs, head, kind, floor)
+            start = prefixes[-1][0] if prefixes else hs
+            cands.append(_Cand(start, hs, he, head, prefixes, kind))
+            floor = he
+        merged: list[_Cand] = []
+        for c in cands:
+            prev = merged[-1] if merged else None
+            if prev is not None and c.start == prev.end and c.kind != "national" and (
+                not c.has_level_prefix or c.head.endswith(SUBUNITS)
+            ):
+                # 市公安局 + 经侦支队, 县公安局 + 泽国镇派出所: a unit of the body before it
+                prev.end = c.end
+                continue
+            merged.append(c)
+        out = []
+        for c in merged:
+            if c.head in self.prefix_required and not c.prefixes:
+                continue
+            if c.head == "局" and not all(k == "level" or text[q:e] == "国家" for q, e, k in c.prefixes):
+                continue
+            out.append(Match(c.start, c.end, self.label))
+        return out

@@ -1,0 +1,62 @@
+"""MONEY: amounts of money written with Arabic or Chinese numerals.
+
+Shape: ``[currency-before] number [multiplier] [多|余] currency-after [左右|上下|多]``,
+or a range ``number (至|到|-|~) number … currency``. Words before the amount
+(约, 近, 共计 …) are never part of the span because the pattern starts at the number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ._util import Match, trie_regex
+
+DIGIT = "0-9０-９"
+# 1,234 / 2，266.00 / 1.17 / ５００: separators only before exactly three digits
+ARABIC = rf"[{DIGIT}]+(?:[,，][{DIGIT}]{{3}}(?![{DIGIT}]))*(?:[.．][{DIGIT}]+)?"
+CN_DIGIT = "零〇○一二两三四五六七八九壹贰贰叁肆伍陆柒捌玖"
+CN_UNIT = "十百千万亿拾佰仟萬億"
+CN_NUMBER = rf"[{CN_DIGIT}{CN_UNIT}](?:[{CN_DIGIT}{CN_UNIT}点]|多(?=[{CN_UNIT}]))*"
+MULT = rf"[{CN_UNIT}]"
+# 数百万, 上万, 几千, 十几万, 数十亿
+VAGUE = rf"(?:[数几上成]|十几|几十)(?:{MULT}|几)*"
+# 3千5百万: digits and multipliers interleaved
+NUMBER = (
+    rf"(?:{ARABIC}(?:多(?={MULT})|余(?={MULT})|{MULT})*(?:{ARABIC}{MULT}+)*"
+    rf"|{VAGUE}|{CN_NUMBER})"
+)
+APPROX_INNER = "(?:多|余|几)?"
+APPROX_AFTER = "(?:左右|上下)?"
+RANGE_SEP = "(?:至|到|－|-|—{1,2}|–|~|～)"
+
+
+class MoneyGrammar:
+    label = "MONEY"
+
+    def __init__(self, lexicon: Lexicon):
+        self.currencies_after = sorted(lexicon["money_currency_after"], key=len, reverse=True)
+        after = trie_regex(self.currencies_after)
+        before = trie_regex(lexicon["money_currency_before"])
+        amount = rf"{NUMBER}{APPROX_INNER}"
+        # 元旦, 元素, 多元化: 元 followed by these is not the currency
+        cur_after = rf"(?:{after})(?![旦素宵首帅件器化代朝音])"
+        self.regex = re.compile(
+            rf"(?P<before>(?:{before})\s?)?"
+            rf"(?P<amount>{amount}(?:(?:{cur_after})?{RANGE_SEP}{amount})?)"
+            rf"(?P<after>{cur_after}{APPROX_AFTER})?"
+        )
+
+    def find(self, text: str) -> list[Match]:
+        out = []
+        for m in self.regex.finditer(text):
+            if not (m.group("after") or m.group("before")):
+                continue
+            s, e = m.span()
+            if s > 0 and text[s - 1] in ".．0123456789０１２３４５６７８９":
+                continue
+            if not m.group("after") and not re.search(rf"[{DIGIT}{CN_UNIT}]", m.group("amount")):
+                # 人民币一 / 美元两: a bare Chinese digit after a currency word is not an amount
+                continue
+            out.append(Match(s, e, self.label))
+        return out
