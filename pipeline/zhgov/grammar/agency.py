@@ -134,6 +134,12 @@ class AgencyGrammar:
             return None
         bounded = p - run == floor or not (is_cjk(text[p - run - 1]) or text[p - run - 1] in MASKS)
         n = run if run <= MAX_NAME and bounded else 2
+        if n == 2 and run > 2:
+            # 美国夏威夷州, 重庆朝天门派出所: a known unit right before fixes the name's length
+            for k in range(2, min(run, MAX_NAME) + 1):
+                if self._prefix_unit(text, p - k) is not None:
+                    n = k
+                    break
         name = text[p - n : p]
         if name in self.stopwords or any(name.endswith(w) for w in self.stopwords if len(w) <= n):
             return None
@@ -147,7 +153,7 @@ class AgencyGrammar:
             unit = self._prefix_unit(text, p)
             if unit is not None and unit[0] < floor:
                 unit = None
-            if unit is None or (kind == "national" and unit[1] != "country"):
+            if unit is None or (kind == "national" and unit[1] not in ("country", "qualifier")):
                 if not prefixes and named_head:
                     name = self._place_name(text, p, floor)
                     if name is not None:

@@ -12,6 +12,8 @@ import re
 from ..lexicon import Lexicon
 from ._util import CJK, Match, is_cjk, trie_regex
 
+_is_cjk_char = is_cjk
+
 PSEUDONYM = re.compile(r"[（(]\s*化名\s*[）)]")
 STEMS = "甲乙丙丁戊己庚辛壬癸"
 # 于某日 / 同某公司: after an ambiguous surname, 某 starts a determiner phrase
@@ -32,7 +34,10 @@ class AliasGrammar:
         surname = trie_regex(lexicon["alias_surname"])
         honorific = trie_regex(lexicon["alias_honorific"])
         short = "".join(sorted(lexicon["alias_short_surname"]))
-        self.mou = re.compile(rf"(?:{surname})某(?:某|[{STEMS}]|[0-9０-９])?")
+        # Court documents mask rare surnames too (遆某某, 犹某): any character that is not
+        # a function word may carry 某; the surname list only decides ambiguous cases.
+        self.stopchars = set(lexicon["agency_stopchar"]) | set("某一二三四五六七八九十百千万亿多几每任人者友户民员")
+        self.mou = re.compile(rf"(?:{surname}|[{CJK}])某(?:某某|某[{STEMS}]|某|[{STEMS}]|[0-9０-９])?|某某某|某某[{STEMS}]")
         self.honorific = re.compile(rf"(?:{surname})(?:{honorific})")
         self.old_young = re.compile(rf"[老小][{short}](?=[{FOLLOW}]|[^{CJK}]|$)")
         # 扶*兵 keeps its visible last character; 李×× is masked whole
@@ -48,8 +53,19 @@ class AliasGrammar:
                 names.append(text[start : m.start()])
         for m in self.mou.finditer(text):
             s, e = m.span()
-            first = text[s]
-            if first in self.ambiguous and DETERMINED.match(text, e):
+            first = m.group()
+            if first.endswith("某某某") and first[0] not in self.surnames:
+                # 组某某某: the name is the masked 某某某, not the word before it
+                s, first = s + 1, first[1:]
+            if first.startswith("某"):
+                if s > 0 and text[s - 1] not in self.stopchars and _is_cjk_char(text[s - 1]):
+                    continue  # 张某某某: the longer match from the surname wins elsewhere
+                spans.append((s, e))
+                continue
+            initial = first[0] if first[1] == "某" else first[:2]
+            if first[1] == "某" and first[0] in self.stopchars and first[0] not in self.surnames:
+                continue
+            if (initial in self.ambiguous or initial not in self.surnames) and first.endswith("某") and first.count("某") == 1 and DETERMINED.match(text, e):
                 continue
             spans.append((s, e))
         for m in self.honorific.finditer(text):
