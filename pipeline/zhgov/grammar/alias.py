@@ -92,7 +92,7 @@ class AliasGrammar:
         if cjk_run < 2:
             return None
         for start in candidates:
-            if end - start > cjk_run:
+            if end - start > cjk_run or text[start] in self.stopchars:
                 continue
             if text[start] in self.surnames or text[start : start + 2] in self.surnames:
                 return start

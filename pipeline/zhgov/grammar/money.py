@@ -40,7 +40,7 @@ class MoneyGrammar:
         before = trie_regex(lexicon["money_currency_before"])
         amount = rf"{NUMBER}{APPROX_INNER}"
         # 元旦, 元素, 多元化: 元 followed by these is not the currency
-        cur_after = rf"(?:{after})(?![旦素宵首帅件器化代朝音])"
+        cur_after = rf"(?:{after})(?![旦素宵首帅件器化代朝音]|[一二三四]?次)"
         self.regex = re.compile(
             rf"(?P<before>(?:{before})\s?)?"
             rf"(?P<amount>{amount}(?:(?:{cur_after})?{RANGE_SEP}{amount})?)"

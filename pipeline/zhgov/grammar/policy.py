@@ -33,7 +33,7 @@ class PolicyGrammar:
         mechanism = trie_regex(lexicon["policy_mechanism"])
         # 关于 … 的 … doctype; a cited 《…》 may sit inside, other punctuation may not
         self.about = re.compile(
-            rf"关于(?:《[^《》{TITLE_STOP}]{{1,{MAX_TITLE}}}》|[^《》，,、：:“”\"{TITLE_STOP}]){{4,{MAX_TITLE}}}?的(?:{unbracketed})(?![书单表件])"
+            rf"关于(?:《[^《》{TITLE_STOP}]{{1,{MAX_TITLE}}}》|[^《》，,、：:“”\"{TITLE_STOP}]){{3,{MAX_TITLE}}}?的(?:{unbracketed})(?![书单表件])"
         )
         self.mechanism = re.compile(
             rf"(?:“[^“”{TITLE_STOP}]{{1,30}}”|‘[^‘’{TITLE_STOP}]{{1,30}}’|「[^「」{TITLE_STOP}]{{1,30}}」"

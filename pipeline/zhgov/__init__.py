@@ -1,0 +1,21 @@
+"""zhgov: entities in Chinese government news and policy texts, as a spaCy pipeline.
+
+    >>> import spacy
+    >>> nlp = spacy.load("zhgov")
+    >>> [(e.text, e.label_) for e in nlp("县民政局向陈先生发放3200元。").ents]
+    [('县民政局', 'AGENCY'), ('陈先生', 'PERSON_ALIAS'), ('3200元', 'MONEY')]
+"""
+
+from pathlib import Path
+
+from .components import ruler  # noqa: F401  (registers the factory)
+
+__version__ = "0.1.0"
+DEFAULT_PIPELINE = Path(__file__).parent / "default"
+
+
+def load(**overrides):
+    """The default pipeline shipped with the package (what ``spacy.load("zhgov")`` returns)."""
+    from spacy.util import load_model_from_path
+
+    return load_model_from_path(DEFAULT_PIPELINE, **overrides)

@@ -1,0 +1,144 @@
+"""The ``zhgov`` command line: thin Typer commands over the package's functions."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import Errors, ZhgovError
+
+app = typer.Typer(
+    name="zhgov",
+    help="Tag agencies, policies, money and withheld names in Chinese government texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Tag agencies, policies, money and withheld names in Chinese government texts."""
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    text = "text"
+    html = "html"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def load_pipeline(model: Optional[str]):
+    """The pipeline to tag with: a saved path or package name, or zhgov's default."""
+    import spacy
+
+    import zhgov
+
+    if model is None:
+        return zhgov.load()
+    if Path(model).exists():
+        return spacy.load(model)
+    if model == "zhgov":
+        return zhgov.load()
+    try:
+        return spacy.load(model)
+    except OSError:
+        raise ZhgovError(Errors.E002.format(path=model)) from None
+
+
+def run_tag(
+    inputs: list[str],
+    *,
+    texts: Optional[list[str]] = None,
+    output: Optional[Path] = None,
+    fmt: str = "jsonl",
+    model: Optional[str] = None,
+    encoding: str = "utf-8",
+    batch_size: int = 64,
+    n_process: int = 1,
+    progress: bool = True,
+    stdin=None,
+    stdout=None,
+) -> dict:
+    """Tag ``inputs`` (strings, files, folders, ``-``) and write them; return a summary."""
+    from .formats import get_writer
+    from .tagging import tag_documents
+    from .textio import atomic_output, decode, expand_inputs, read_inputs
+
+    writer = get_writer(fmt)
+    decode(b"", "<check>", encoding)  # fail early on an unknown encoding
+    items = [("text", t) for t in texts or []] + expand_inputs(inputs)
+    failures: list[str] = []
+
+    def on_error(err: ZhgovError) -> None:
+        failures.append(str(err))
+        _err(str(err))
+
+    nlp = load_pipeline(model)
+    n_files = sum(1 for kind, _ in items if kind == "file")
+    docs = read_inputs(items, encoding, stdin=stdin, on_error=on_error)
+    with atomic_output(output, stdout=stdout) as out:
+        if progress and n_files > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            columns = (TextColumn("tagging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+                task = bar.add_task("tag", total=len(items))
+
+                def counted():
+                    for doc in tag_documents(nlp, docs, batch_size=batch_size, n_process=n_process):
+                        bar.advance(task)
+                        yield doc
+
+                count = writer(counted(), out)
+        else:
+            count = writer(tag_documents(nlp, docs, batch_size=batch_size, n_process=n_process), out)
+    return {"documents": count, "failures": failures}
+
+
+@app.command("tag")
+def tag_command(
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Texts, .txt files, folders (searched recursively for *.txt) or - for stdin.", show_default=False),
+    ] = None,
+    text: Annotated[Optional[list[str]], typer.Option("--text", "-t", help="Tag this string (repeatable); never read as a path.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl (one object per document), text (inline [实体|LABEL]) or html (displaCy page).")] = OutputFormat.jsonl,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", help="Pipeline path or package name; default: the bundled zhgov pipeline.")] = None,
+    encoding: Annotated[str, typer.Option("--encoding", "-e", help="Encoding of input files, e.g. gbk.")] = "utf-8",
+    batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Documents per batch.")] = 64,
+    n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Tag texts, files, folders or stdin and print the entities."""
+    if not inputs and not text:
+        _err("Nothing to tag: give texts, files, folders, --text or - for stdin.")
+        raise typer.Exit(2)
+    try:
+        summary = run_tag(
+            list(inputs or []), texts=text, output=output, fmt=fmt.value, model=model,
+            encoding=encoding, batch_size=batch_size, n_process=n_process, progress=not quiet,
+        )
+    except ZhgovError as err:
+        _err(str(err))
+        raise typer.Exit(1)
+    if summary["failures"]:
+        _err(Errors.E013.format(count=len(summary["failures"]), total=summary["documents"] + len(summary["failures"])))
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
