@@ -72,12 +72,16 @@ def expand_inputs(args: list[str]) -> list[tuple[str, object]]:
             items.append(("stdin", "-"))
             continue
         path = Path(arg)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError):  # a long text is not a file name
+            is_dir = exists = False
+        if is_dir:
             files = sorted(p for p in path.rglob("*.txt") if p.is_file())
             if not files:
                 items.append(("error", ZhgovError(Errors.E009.format(path=path))))
             items.extend(("file", f) for f in files)
-        elif path.exists():
+        elif exists:
             items.append(("file", path))
         elif looks_like_path(arg):
             items.append(("error", ZhgovError(Errors.E002.format(path=arg))))

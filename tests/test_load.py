@@ -1,0 +1,45 @@
+"""Loading the pipeline the way users do, in fresh processes."""
+
+import json
+import subprocess
+import sys
+
+import spacy
+
+import zhgov
+
+SCRIPT = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[1])
+doc = nlp("县民政局向陈先生发放3200元")
+print(json.dumps([(e.text, e.label_) for e in doc.ents], ensure_ascii=False))
+"""
+EXPECTED = [["县民政局", "AGENCY"], ["陈先生", "PERSON_ALIAS"], ["3200元", "MONEY"]]
+
+
+def _run(arg):
+    out = subprocess.run([sys.executable, "-c", SCRIPT, arg], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_spacy_load_package_name():
+    assert _run("zhgov") == EXPECTED
+
+
+def test_saved_pipeline_loads_in_new_process(tmp_path):
+    nlp = zhgov.load()
+    nlp.to_disk(tmp_path / "saved")
+    assert _run(str(tmp_path / "saved")) == EXPECTED
+
+
+def test_load_matches_spacy_load():
+    assert zhgov.load().pipe_names == spacy.load("zhgov").pipe_names
+
+
+def test_bundled_lexicon_is_current():
+    """The default pipeline embeds the word lists; rebuild it after editing data/."""
+    from zhgov.lexicon import Lexicon
+
+    ruler = zhgov.load().get_pipe("zhgov_entity_ruler")
+    shipped = Lexicon.from_files()
+    assert ruler.lexicon.to_data() == shipped.to_data(), "run: python scripts/build_default.py"
