@@ -12,17 +12,26 @@ import re
 from ..lexicon import Lexicon
 from ._util import CJK, Match, is_cjk, trie_regex
 
-_is_cjk_char = is_cjk
-
 PSEUDONYM = re.compile(r"[（(]\s*化名\s*[）)]")
 STEMS = "甲乙丙丁戊己庚辛壬癸"
-# 于某日 / 同某公司: after an ambiguous surname, 某 starts a determiner phrase
+MASKS = "*＊×Ｘ✕"
+# 于某日 / 县某公司: after these, a single 某 starts a determiner phrase, not a name
 DETERMINED = re.compile(
     r"(?:日|月|年|时|天|处|地|种|些|个|位|项|次|方面|单位|公司|企业|部门|机关|医院|学校|银行|小区|村|镇|乡|县|市|区|省|店|厂|人)"
 )
-MASKS = "*＊×Ｘ✕"
-# 老郑说 / 小何的: what may follow 老X or 小X when X is a surname, not a word
-FOLLOW = "说表讲告介称家的是在和也就都今还又便一所坦笑想觉认拿领带把被向给从对跟与等们夫妻俩"
+# Characters that end the word before a name: 村民|韦某, 儿童|小宇, 护林员|努尔兰
+ROLE_END = set("人员民者户工生童众属妇女儿婆爷奶姨叔伯兄弟姐妹父母妻夫子孙友主亲")
+LEVEL_CHARS = set("县市区镇州省村乡旗盟")
+# 老X / 小X that are words, not people: X after these prefixes is not a surname there
+OLD_YOUNG_WORDS = {
+    "老": set("年龄党家百师区乡旧化人板大二公婆总实虎鼠式牌城街屋房宅干兵将手伴汉太钱金少小幼弱病残赖"),
+    "小": set("区时康麦学组型额微吃孩伙说年城镇农商额号米车品件数朋规字额班队寨程"),
+}
+# 养老金 / 敬老院: 老 bound to the word before it
+OLD_BOUND_BEFORE = set("养敬尊孝防终赡托帮助爱护关扶元古遗父")
+# 小孙子 / 小周末 / 小龙虾: the next character completes a word
+YOUNG_BOUND_AFTER = {"孙": set("子女"), "周": set("末"), "龙": set("虾"), "林": set("子"), "米": set("粒")}
+KINSHIP = ("太太", "奶奶", "爷爷", "婆婆", "妈妈", "爸爸", "姐姐", "哥哥", "弟弟", "妹妹", "阿姨", "叔叔", "伯伯", "婶婶")
 
 
 class AliasGrammar:
@@ -31,17 +40,25 @@ class AliasGrammar:
     def __init__(self, lexicon: Lexicon):
         self.surnames = set(lexicon["alias_surname"])
         self.ambiguous = set(lexicon["alias_ambiguous_surname"])
+        # function words never start a name; level words (县某公司) never carry 某
+        # a masked name's visible tail ends at a function word or a verb: 王*明|举报
+        self.tail_stop = set(lexicon["agency_stopchar"]) | set("举表反申领获介告称说因系将已为")
+        self.places = {d.name for d in lexicon.divisions} | {d.short for d in lexicon.divisions if d.short}
+        self.stopchars = set(lexicon["agency_stopchar"]) | set("某一二三四五六七八九十百千万亿多几每任人者友户民员县市区镇州省村乡旗盟")
         surname = trie_regex(lexicon["alias_surname"])
         honorific = trie_regex(lexicon["alias_honorific"])
         short = "".join(sorted(lexicon["alias_short_surname"]))
-        # Court documents mask rare surnames too (遆某某, 犹某): any character that is not
-        # a function word may carry 某; the surname list only decides ambiguous cases.
-        self.stopchars = set(lexicon["agency_stopchar"]) | set("某一二三四五六七八九十百千万亿多几每任人者友户民员")
-        self.mou = re.compile(rf"(?:{surname}|[{CJK}])某(?:某某|某[{STEMS}]|某|[{STEMS}]|[0-9０-９])?|某某某|某某[{STEMS}]")
+        # Court documents mask rare surnames too (遆某某): with 某某 or 某甲 any
+        # character that is not a function word may carry it.
+        self.mou = re.compile(
+            rf"(?:{surname}|[{CJK}])某(?:某某|某[{STEMS}]|某|[{STEMS}]|[0-9０-９](?![0-9０-９.．万元千百亿]))?|某某某|某某[{STEMS}]"
+        )
         self.honorific = re.compile(rf"(?:{surname})(?:{honorific})")
-        self.old_young = re.compile(rf"[老小][{short}](?=[{FOLLOW}]|[^{CJK}]|$)")
-        # 扶*兵 keeps its visible last character; 李×× is masked whole
-        self.masked = re.compile(rf"(?:{surname})(?:[{MASKS}][{CJK}]|[{MASKS}]{{2,3}})")
+        self.old_young = re.compile(rf"([老小])([{short}])")
+        # 扶*兵 keeps up to two visible characters after one mask; 李×× is masked whole
+        self.masked = re.compile(
+            rf"(?:{surname}|[{CJK}])(?:[{MASKS}]{{2,3}}|[{MASKS}](?:[{CJK}]{{1,2}})?)"
+        )
 
     def find(self, text: str) -> list[Match]:
         spans: list[tuple[int, int]] = []
@@ -51,52 +68,101 @@ class AliasGrammar:
             if start is not None:
                 spans.append((start, m.start()))
                 names.append(text[start : m.start()])
-        for m in self.mou.finditer(text):
-            s, e = m.span()
-            first = m.group()
-            if first.endswith("某某某") and first[0] not in self.surnames:
-                # 组某某某: the name is the masked 某某某, not the word before it
-                s, first = s + 1, first[1:]
-            if first.startswith("某"):
-                if s > 0 and text[s - 1] not in self.stopchars and _is_cjk_char(text[s - 1]):
-                    continue  # 张某某某: the longer match from the surname wins elsewhere
-                spans.append((s, e))
-                continue
-            initial = first[0] if first[1] == "某" else first[:2]
-            if first[1] == "某" and first[0] in self.stopchars and first[0] not in self.surnames:
-                continue
-            if (initial in self.ambiguous or initial not in self.surnames) and first.endswith("某") and first.count("某") == 1 and DETERMINED.match(text, e):
-                continue
-            spans.append((s, e))
+        spans.extend(self._mou(text))
         for m in self.honorific.finditer(text):
             s, e = m.span()
-            if text[s] in self.ambiguous and len(m.group()) - 1 < 2:
-                continue
+            word = m.group()
+            if text[s] in self.ambiguous and (len(word) < 3 or word.endswith(KINSHIP)):
+                continue  # 和姐姐, 和奶奶: a conjunction before a kinship word
             spans.append((s, e))
         for m in self.old_young.finditer(text):
-            spans.append(m.span())
-        for m in self.masked.finditer(text):
-            spans.append(m.span())
+            prefix, surname = m.group(1), m.group(2)
+            s, e = m.span()
+            if surname in OLD_YOUNG_WORDS[prefix]:
+                continue
+            if prefix == "老" and s > 0 and text[s - 1] in OLD_BOUND_BEFORE:
+                continue
+            if prefix == "小" and e < len(text) and text[e] in YOUNG_BOUND_AFTER.get(surname, ()):
+                continue
+            if s > 0 and text[s - 1] in "大": # 大小王: a size word
+                continue
+            spans.append((s, e))
+        spans.extend(self._masked(text))
         # Every mention of a 化名 name is the same person.
         for name in set(names):
             for m in re.finditer(re.escape(name), text):
                 spans.append(m.span())
         return [Match(s, e, self.label) for s, e in spans]
 
+    def _mou(self, text: str):
+        for m in self.mou.finditer(text):
+            s, e = m.span()
+            word = m.group()
+            if word.endswith("某某某") and word[0] not in self.surnames:
+                s, word = s + 1, word[1:]  # 组某某某: the name is the masked 某某某
+            if word.startswith("某"):
+                if not (s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in self.stopchars):
+                    yield s, e
+                continue
+            if word[0] in LEVEL_CHARS or self._place_ends(text, s + 1):
+                continue  # 云南某公司, 禅城区某药店: a place, then 某
+            initial = word[:2] if word[:2] in self.surnames else word[0]
+            single = word.count("某") == 1 and not word[-1] in STEMS and not word[-1].isdigit()
+            if initial not in self.surnames:
+                # a rare surname is trusted only in the court forms 某某 / 某甲
+                if single or word[0] in self.stopchars:
+                    continue
+            elif word[0] in self.stopchars and word[0] not in self.surnames:
+                continue
+            if single and initial in self.ambiguous and DETERMINED.match(text, e):
+                continue
+            yield s, e
+
+    def _place_ends(self, text: str, end: int) -> bool:
+        return any(text[max(0, end - n) : end] in self.places for n in range(2, 6) if end - n >= 0)
+
+    def _masked(self, text: str):
+        for m in self.masked.finditer(text):
+            s, e = m.span()
+            if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "号栋楼层室"):
+                continue
+            if text[s] not in self.surnames and (text[s] in self.stopchars or text[s + 1] not in "*＊"):
+                continue  # 面积×补贴: a formula, not a masked name
+            # trailing visible characters stop at a function word: 扶*兵|和
+            k = s + 1
+            while k < e and text[k] in MASKS:
+                k += 1
+            masks = k - s - 1
+            end = k
+            if masks == 1:
+                while end < e and text[end] not in self.tail_stop:
+                    end += 1
+            yield s, end
+
     def _pseudonym_start(self, text: str, end: int) -> int | None:
-        """Where the name before ``（化名）`` begins: prefer a surname-initial name."""
-        candidates = [end - n for n in (3, 2, 4) if end - n >= 0]
+        """Where the name before ``（化名）`` begins.
+
+        The shortest candidate that follows a word boundary wins (村民|韦某, 儿童|小宇,
+        老人|阿依古丽); failing that, a surname-initial candidate.
+        """
         cjk_run = 0
         while cjk_run < 4 and end - cjk_run - 1 >= 0 and is_cjk(text[end - cjk_run - 1]):
             cjk_run += 1
         if cjk_run < 2:
             return None
-        for start in candidates:
-            if end - start > cjk_run or text[start] in self.stopchars:
+        for n in range(2, cjk_run + 1):
+            start = end - n
+            if text[start] in self.stopchars:
+                break
+            if n >= 3 and not (text[start] in self.surnames or text[start] in "小老阿"):
+                continue
+            before = text[start - 1] if start > 0 else ""
+            if not before or not is_cjk(before) or before in self.stopchars or before in ROLE_END:
+                return start
+        for n in (3, 2, 4):
+            start = end - n
+            if n > cjk_run or text[start] in self.stopchars:
                 continue
             if text[start] in self.surnames or text[start : start + 2] in self.surnames:
-                return start
-        for start in candidates:
-            if end - start <= cjk_run and text[start] in "小老阿":
                 return start
         return end - 2

@@ -17,7 +17,7 @@ DIGIT = "0-9０-９"
 ARABIC = rf"[{DIGIT}]+(?:[,，][{DIGIT}]{{3}}(?![{DIGIT}]))*(?:[.．][{DIGIT}]+)?"
 CN_DIGIT = "零〇○一二两三四五六七八九壹贰贰叁肆伍陆柒捌玖"
 CN_UNIT = "十百千万亿拾佰仟萬億"
-CN_NUMBER = rf"[{CN_DIGIT}{CN_UNIT}](?:[{CN_DIGIT}{CN_UNIT}点]|多(?=[{CN_UNIT}]))*"
+CN_NUMBER = rf"[{CN_DIGIT}{CN_UNIT}](?:[{CN_DIGIT}{CN_UNIT}点]|[多余](?=[{CN_UNIT}]))*"
 MULT = rf"[{CN_UNIT}]"
 # 数百万, 上万, 几千, 十几万, 数十亿
 VAGUE = rf"(?:[数几上成]|十几|几十)(?:{MULT}|几)*"
@@ -26,8 +26,9 @@ NUMBER = (
     rf"(?:{ARABIC}(?:多(?={MULT})|余(?={MULT})|{MULT})*(?:{ARABIC}{MULT}+)*"
     rf"|{VAGUE}|{CN_NUMBER})"
 )
-APPROX_INNER = "(?:多|余|几)?"
-APPROX_AFTER = "(?:左右|上下)?"
+APPROX_INNER = "(?:多|余|几|来)?"
+# 1元多 / 5000元左右; 多 only when it does not start the next word (100元多次)
+APPROX_AFTER = "(?:左右|上下|多(?![次个种项人年月天位名家户条件样方]))?"
 RANGE_SEP = "(?:至|到|－|-|—{1,2}|–|~|～)"
 
 
@@ -55,7 +56,10 @@ class MoneyGrammar:
             s, e = m.span()
             if s > 0 and text[s - 1] in ".．0123456789０１２３４５６７８９":
                 continue
-            if not m.group("after") and not re.search(rf"[{DIGIT}{CN_UNIT}]", m.group("amount")):
+            amount = m.group("amount")
+            if len(amount) == 1 and amount in CN_UNIT and not m.group("before"):
+                continue  # （单位：万元）: a unit label, not an amount
+            if not m.group("after") and not re.search(rf"[{DIGIT}{CN_UNIT}]", amount):
                 # 人民币一 / 美元两: a bare Chinese digit after a currency word is not an amount
                 continue
             out.append(Match(s, e, self.label))
