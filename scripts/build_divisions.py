@@ -80,7 +80,11 @@ def main(argv: list[str]) -> int:
     out = ["# name\tshort\tlevel\tadcode\tprovince"]
     for name, code in sorted(rows, key=lambda k: k[1]):
         level = level_of(code)
-        out.append("\t".join([name, short_form(name, level, ethnic), level, code, provinces.get(code[:2], "")]))
+        short = short_form(name, level, ethnic)
+        out.append("\t".join([name, short, level, code, provinces.get(code[:2], "")]))
+        if level == "county" and len(short) >= 4 and "自治" in name:
+            # 前郭尔罗斯蒙古族自治县 is written 前郭县 in news
+            out.append("\t".join([short[:2] + name[-1], short[:2], level, code, provinces.get(code[:2], "")]))
     OUT.write_text("\n".join(out) + "\n", encoding="utf8")
     print(f"wrote {len(out) - 1} divisions to {OUT}", file=sys.stderr)
     return 0

@@ -24,9 +24,22 @@ NAMEABLE_LEVELS = {"市", "县", "区", "州", "旗", "盟", "乡", "镇", "村"
 NAMED_HEADS = {"派出所", "边防派出所", "村委会", "居委会", "村民委员会", "居民委员会", "司法所", "财政所",
                "税务所", "人民法庭", "法庭", "检察室", "中队", "大队", "支队", "办事处", "街道办事处", "街道办"}
 MAX_NAME = 4
+MAX_TASK = 16
+TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室"}
+UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "局", "中心", "支队", "大队", "中队",
+                 "所", "站", "组", "庭", "分局", "支部", "党支部", "检察部", "执行局")
+# Characters that never occur inside a unit name (function words, numbers).
+UNIT_STOP = set("的在与及或向对由将把被给了着过是为到从让等并且也都就又即而于至说称以要应须可能会必需罪""一二三四五六七八九十0123456789、，。；：！？,.;:!? \n")
+NOT_UNITS = ("网站", "家庭", "干部", "人员", "群众", "工作站", "服务站", "大厅", "窗口", "查处", "判处", "惩处", "论处",
+             "督办", "承办", "协办", "主办", "举办", "创办", "开办", "代办", "交办", "转办", "领办", "到处",
+             "好处", "用处", "相处", "住处", "全部", "内部", "外部", "局部", "大部", "干部", "总部", "东部", "西部",
+             "南部", "北部", "中部", "一组", "小组", "分组", "各组", "教室", "会议室", "办公室主任")
+# Heads kept only as a unit of the body before them (人民银行|河源市分行).
+MERGE_ONLY = {"分行", "支行", "中心支行", "检察部", "审判庭"}
+PLACE_KINDS = {"division", "short", "level", "name", "country"}
 MASKS = "*＊×Ｘ"
 # Heads that name a unit inside the body before them, even with their own place name.
-SUBUNITS = ("分局", "派出所", "大队", "支队", "中队", "总队", "中心", "所", "科", "处", "室", "站", "支部")
+SUBUNITS = ("分行", "支行", "分局", "派出所", "大队", "支队", "中队", "总队", "中心", "所", "科", "处", "室", "站", "支部")
 
 
 @dataclass
@@ -37,6 +50,7 @@ class _Cand:
     head: str
     prefixes: list  # (start, end, kind) innermost first
     kind: str  # national | organ | function
+    merged: bool = False
 
     @property
     def has_level_prefix(self) -> bool:
@@ -71,6 +85,9 @@ class AgencyGrammar:
         self.blocked_after = {w: set(v.split()) for w, v in lexicon["agency_blocked_after"].items()}
         self.blocked_after_re = re.compile(trie_regex(self.blocked_after)) if self.blocked_after else None
         self.not_head = tuple(lexicon["agency_not_head"])
+        self.subunit_re = re.compile(
+            rf"(?P<ord>第[一二三四五六七八九十]{{1,3}})?[\u4e00-\u9fff]{{0,10}}?(?P<suffix>{trie_regex(UNIT_SUFFIXES)})"
+        )
 
     # -- heads -------------------------------------------------------------
     def _heads(self, text: str) -> list[tuple[int, int, str]]:
@@ -91,6 +108,22 @@ class AgencyGrammar:
             taken.append((s, e, kind))
         taken.sort()
         return taken
+
+    def _joins(self, text: str, prev: "_Cand", c: "_Cand") -> bool:
+        """Whether ``c`` continues the body ``prev`` (a unit of it, or the same body)."""
+        gap = text[prev.end : c.start]
+        if gap == "驻":
+            return True  # 县纪委监委驻农业农村局纪检监察组
+        if gap:
+            return False
+        kinds = {k for *_, k in c.prefixes}
+        if not kinds & PLACE_KINDS:
+            return True  # 市公安局 + 经侦支队, 县委 + 组织部
+        if prev.head.endswith("纪委") and c.head == "监委":
+            return True  # 区纪委区监委: one body under two names
+        return c.head.endswith(SUBUNITS) and kinds <= {"name", "short", "level", "division"} and "level" not in {
+            k for q, e, k in c.prefixes if text[q:e] not in ("镇", "乡", "街道", "村")
+        }
 
     def _blocked(self, text: str, head: str, end: int) -> bool:
         if head.endswith(self.not_head):
@@ -132,10 +165,14 @@ class AgencyGrammar:
             run += 1
         if run < 2 and not (run == 1 and text[p - 1] in MASKS):
             return None
-        bounded = p - run == floor or not (is_cjk(text[p - run - 1]) or text[p - run - 1] in MASKS)
-        n = run if run <= MAX_NAME and bounded else 2
-        if n == 2 and run > 2:
-            # 美国夏威夷州, 重庆朝天门派出所: a known unit right before fixes the name's length
+        # the run stopped at a boundary (not at the length limit): it is the whole name
+        bounded = run <= MAX_NAME
+        n = run if bounded else 2
+        while n > 2 and text[p - n - 1 : p - n + 1] in self.stopwords:
+            n -= 1  # 跟随城门镇: 随 belongs to the verb before it
+        if run > 2:
+            # 美国夏威夷州, 重庆朝天门派出所, 无锡市崇安区: a known unit right before fixes
+            # the name's length
             for k in range(2, min(run, MAX_NAME) + 1):
                 if self._prefix_unit(text, p - k) is not None:
                     n = k
@@ -162,7 +199,10 @@ class AgencyGrammar:
                         continue
                 break
             q, unit_kind = unit
-            if unit_kind == "division" and p - q == 2 and q > floor and is_cjk(text[q - 1]) and text[q - 1] not in self.stopchars:
+            if unit_kind == "division" and text[q : p - 1] in self.stopwords:
+                # 会同县 after 农业农村局: the verb 会同, then 县
+                q, unit_kind = p - 1, "level"
+            elif unit_kind == "division" and p - q == 2 and q > floor and is_cjk(text[q - 1]) and text[q - 1] not in self.stopchars:
                 # 崇礼县 is not 崇 + 礼县: a one-character county inside a longer unknown name
                 q, unit_kind = p - 1, "level"
             prefixes.append((q, p, unit_kind))
@@ -175,6 +215,8 @@ class AgencyGrammar:
                         prefixes.append((name, q, "name"))
                         q = name
             p = q
+        if not prefixes and head in TASK_HEADS:
+            prefixes = self._task_body_prefix(text, head_start, floor)
         # 全市 / 各县 / 本区: a level word bound to a determiner is not an attached prefix
         while prefixes:
             q, e, kind = prefixes[-1]
@@ -183,6 +225,42 @@ class AgencyGrammar:
                 continue
             break
         return prefixes
+
+    def _task_body_prefix(self, text: str, head_start: int, floor: int) -> list:
+        """市根治拖欠农民工工资工作领导小组: a free-text task name after a place prefix."""
+        k = head_start
+        while k > max(floor, head_start - MAX_TASK) and is_cjk(text[k - 1]) and text[k - 1] not in self.stopchars:
+            k -= 1
+            unit = self._prefix_unit(text, k)
+            if unit is not None and unit[1] in ("division", "level", "qualifier", "short", "country"):
+                inner = [(k, head_start, "task")]
+                return inner + self._extend_left(text, k, "", "organ", floor) or inner
+        if head_start - k >= 2 and (k == floor or k == 0 or not is_cjk(text[k - 1]) or text[k - 1] in self.stopchars):
+            return [(k, head_start, "task")]
+        return []
+
+    def _subunit_end(self, text: str, end: int) -> int:
+        """End of a unit named right after a body: 市医保局|待遇保障科, 县人民检察院|第四检察部."""
+        m = self.subunit_re.match(text, end)
+        if not m:
+            return end
+        unit = m.group()
+        body = unit[len(m.group("ord") or "") :]
+        if len(body) - len(m.group("suffix")) < 2 and not m.group("ord"):
+            return end
+        inner = body[: -len(m.group("suffix"))]
+        if any(ch in UNIT_STOP for ch in inner) or unit.endswith(NOT_UNITS):
+            return end
+        if any(w in inner for w in self.stopwords if len(w) > 1) or self.function_re.search(inner):
+            return end  # 联合市公安局, 和财政局: another body or a verb, not a unit
+        for i, ch in enumerate(inner):
+            # 救灾和物资保障科 is one unit; 国家局和省局, 央行和公安部 are two bodies
+            if ch in "和与及" and (i + 1 == len(inner) or self._prefix_unit(text, end + i + 2) is not None
+                                 or self.word_re.match(text, end + i + 1)):
+                return end
+        if self._blocked(text, unit, m.end()):
+            return end
+        return m.end()
 
     # -- main --------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
@@ -199,16 +277,18 @@ class AgencyGrammar:
         merged: list[_Cand] = []
         for c in cands:
             prev = merged[-1] if merged else None
-            if prev is not None and c.start == prev.end and c.kind != "national" and (
-                not c.has_level_prefix or c.head.endswith(SUBUNITS)
-            ):
-                # 市公安局 + 经侦支队, 县公安局 + 泽国镇派出所: a unit of the body before it
+            if prev is not None and c.kind != "national" and self._joins(text, prev, c):
                 prev.end = c.end
+                prev.merged = True
                 continue
             merged.append(c)
+        for c in merged:
+            c.end = self._subunit_end(text, c.end)
         out = []
         for c in merged:
             if c.head in self.prefix_required and not c.prefixes:
+                continue
+            if c.head in MERGE_ONLY and not c.merged:
                 continue
             if c.head == "局" and not all(k == "level" or text[q:e] == "国家" for q, e, k in c.prefixes):
                 continue
