@@ -21,10 +21,12 @@ from ._util import Match, is_cjk, trie_regex
 # Level words before which a place name the gazetteer lacks may stand (江州市, 桥东街道).
 NAMEABLE_LEVELS = {"市", "县", "区", "州", "旗", "盟", "乡", "镇", "村", "街道", "社区", "新区", "开发区"}
 # Heads that are named by a place directly (城关派出所, 红星村委会).
-NAMED_HEADS = {"派出所", "边防派出所", "村委会", "居委会", "村民委员会", "居民委员会", "司法所", "财政所",
+NAMED_HEADS = {"警察局", "警署", "警局", "地方法院", "高等法院", "高院", "派出所", "边防派出所", "村委会", "居委会", "村民委员会", "居民委员会", "司法所", "财政所",
                "税务所", "人民法庭", "法庭", "检察室", "中队", "大队", "支队", "办事处", "街道办事处", "街道办"}
 MAX_NAME = 4
 MAX_TASK = 16
+COUNTRY_ABBR = set("美俄日英法德韩朝印巴澳加意")
+STATE_HEADS = {"政府", "国防部", "外交部", "国会", "参议院", "众议院", "议会", "国务院", "总统府", "央行"}
 TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室"}
 UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "局", "中心", "支队", "大队", "中队",
                  "所", "站", "组", "庭", "分局", "支部", "党支部", "检察部", "执行局")
@@ -190,6 +192,11 @@ class AgencyGrammar:
             unit = self._prefix_unit(text, p)
             if unit is not None and unit[0] < floor:
                 unit = None
+            if unit is None and p - 1 >= floor and text[p - 1] in COUNTRY_ABBR and head in STATE_HEADS and (
+                p - 1 == 0 or not is_cjk(text[p - 2]) or text[p - 2] in self.stopchars
+            ):
+                prefixes.append((p - 1, p, "country"))  # 美国防部, 俄政府
+                break
             if unit is None or (kind == "national" and unit[1] not in ("country", "qualifier")):
                 if not prefixes and named_head:
                     name = self._place_name(text, p, floor)
