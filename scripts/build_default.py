@@ -20,7 +20,7 @@ TARGET = Path(zhgov.__file__).parent / "default"
 
 
 def build_rules_only():
-    nlp = spacy.blank("zh")
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1"}}})
     nlp.add_pipe("zhgov_entity_ruler")
     nlp.initialize()
     nlp.meta.update({

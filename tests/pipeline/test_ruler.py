@@ -343,3 +343,15 @@ def test_grammar_alphabet_tags_without_error(rules_nlp, chars):
     text = "".join(chars)
     doc = rules_nlp(text)
     assert all(ent.text == text[ent.start_char : ent.end_char] for ent in doc.ents)
+
+
+def test_text_keeping_tokenizer_matches_doc_text():
+    from zhgov.tokenizer import TEXT_KEY, doc_text
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1"}}})
+    for text in ["", " ", "县民政局 发放\n3200元", "a  b"]:
+        doc = nlp(text)
+        assert doc.user_data[TEXT_KEY] == text == doc.text == doc_text(doc)
+    doc = nlp("县民政局")
+    doc.user_data[TEXT_KEY] = "stale"
+    assert doc_text(doc) == "县民政局"

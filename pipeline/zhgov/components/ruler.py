@@ -22,6 +22,7 @@ from spacy.util import SimpleFrozenList, from_disk, registry, to_disk
 from ..errors import Errors, ZhgovError
 from ..grammar import LABELS, Grammar, Match
 from ..lexicon import Lexicon, default_lexicon
+from ..tokenizer import doc_text
 
 ALIGNMENT_MODES = ("split", "strict", "contract", "expand")
 
@@ -109,7 +110,7 @@ class ZhgovEntityRuler(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, self.find(doc.text))
+            self.set_annotations(doc, self.find(doc_text(doc)))
             return doc
         except Exception as e:  # routed like spaCy's own components
             error_handler(self.name, self, [doc], e)
@@ -122,17 +123,22 @@ class ZhgovEntityRuler(Pipe):
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
         if not matches:
             return
-        if self.alignment_mode == "split":
-            _split_at_boundaries(doc, matches)
-            mode = "strict"
-        else:
-            mode = self.alignment_mode
-        spans = []
+        mode = "strict" if self.alignment_mode == "split" else self.alignment_mode
+        spans, misaligned = [], []
         for m in matches:
             span = doc.char_span(m.start, m.end, label=m.label, alignment_mode=mode)
             if span is not None and len(span):
                 spans.append(span)
-        doc.ents = _combine(list(doc.ents), spans, self.overwrite_ents)
+            else:
+                misaligned.append(m)
+        if misaligned and self.alignment_mode == "split":
+            # rare with character tokens, common with pkuseg: cut the tokens, then map again
+            _split_at_boundaries(doc, misaligned)
+            spans = [doc.char_span(m.start, m.end, label=m.label) for m in matches]
+            spans = [s for s in spans if s is not None and len(s)]
+        # reading doc.ents walks every token in Python; skip it when nothing is set yet
+        existing = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+        doc.ents = _combine(existing, spans, self.overwrite_ents)
 
     # -- serialization -----------------------------------------------------
     def _cfg(self) -> dict:
@@ -179,26 +185,25 @@ class ZhgovEntityRuler(Pipe):
 
 def _split_at_boundaries(doc: Doc, matches: list[Match]) -> None:
     """Split tokens that an entity boundary falls inside, so spans align exactly."""
-    bounds = sorted({m.start for m in matches} | {m.end for m in matches})
-    cuts: dict[int, list[int]] = {}
-    starts = [t.idx for t in doc]
-    import bisect
-
-    for b in bounds:
-        i = bisect.bisect_right(starts, b) - 1
-        if i < 0:
+    cuts: dict[int, set[int]] = {}
+    for m in matches:
+        outer = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if outer is None or not len(outer):
             continue
-        tok = doc[i]
-        if tok.idx < b < tok.idx + len(tok.text):
-            cuts.setdefault(i, []).append(b - tok.idx)
+        first, last = outer[0], outer[-1]
+        if first.idx < m.start:
+            cuts.setdefault(first.i, set()).add(m.start - first.idx)
+        if last.idx + len(last.text) > m.end:
+            cuts.setdefault(last.i, set()).add(m.end - last.idx)
     if not cuts:
         return
     with doc.retokenize() as retok:
         for i, offsets in cuts.items():
             tok = doc[i]
-            edges = [0, *sorted(set(offsets)), len(tok.text)]
+            edges = [0, *sorted(o for o in offsets if 0 < o < len(tok.text)), len(tok.text)]
             orths = [tok.text[a:b] for a, b in zip(edges, edges[1:])]
-            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+            if len(orths) > 1:
+                retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
 def _combine(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]:

@@ -49,16 +49,13 @@ class AliasGrammar:
         honorific = trie_regex(lexicon["alias_honorific"])
         short = "".join(sorted(lexicon["alias_short_surname"]))
         # Court documents mask rare surnames too (遆某某): with 某某 or 某甲 any
-        # character that is not a function word may carry it.
-        self.mou = re.compile(
-            rf"(?:{surname}|[{CJK}])某(?:某某|某[{STEMS}]|某|[{STEMS}]|[0-9０-９](?![0-9０-９.．万元千百亿]))?|某某某|某某[{STEMS}]"
-        )
+        # character that is not a function word may carry it. Matching starts at 某
+        # and looks back, which is far cheaper than trying every character.
+        self.compound = {t for t in lexicon["alias_surname"] if len(t) == 2}
+        self.mou_tail = re.compile(rf"某(?:某某|某[{STEMS}]|某|[{STEMS}]|[0-9０-９](?![0-9０-９.．万元千百亿]))?")
         self.honorific = re.compile(rf"(?:{surname})(?:{honorific})")
         self.old_young = re.compile(rf"([老小])([{short}])")
-        # 扶*兵 keeps up to two visible characters after one mask; 李×× is masked whole
-        self.masked = re.compile(
-            rf"(?:{surname}|[{CJK}])(?:[{MASKS}]{{2,3}}|[{MASKS}](?:[{CJK}]{{1,2}})?)"
-        )
+        self.mask_run = re.compile(rf"[{MASKS}]+")
 
     def find(self, text: str) -> list[Match]:
         spans: list[tuple[int, int]] = []
@@ -95,13 +92,18 @@ class AliasGrammar:
         return [Match(s, e, self.label) for s, e in spans]
 
     def _mou(self, text: str):
-        for m in self.mou.finditer(text):
+        for m in self.mou_tail.finditer(text):
             s, e = m.span()
-            word = m.group()
+            tail = m.group()
+            if s >= 2 and text[s - 2 : s] in self.compound:
+                s -= 2
+            elif s >= 1 and is_cjk(text[s - 1]) and text[s - 1] != "某":
+                s -= 1
+            word = text[s:e]
             if word.endswith("某某某") and word[0] not in self.surnames:
-                s, word = s + 1, word[1:]  # 组某某某: the name is the masked 某某某
+                s, word = e - len(tail), tail  # 组某某某: the name is the masked 某某某
             if word.startswith("某"):
-                if not (s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in self.stopchars):
+                if word in ("某某某",) or (len(word) == 3 and word[2] in STEMS):
                     yield s, e
                 continue
             if word[0] in LEVEL_CHARS or self._place_ends(text, s + 1):
@@ -122,21 +124,24 @@ class AliasGrammar:
         return any(text[max(0, end - n) : end] in self.places for n in range(2, 6) if end - n >= 0)
 
     def _masked(self, text: str):
-        for m in self.masked.finditer(text):
-            s, e = m.span()
+        for m in self.mask_run.finditer(text):
+            k, masks = m.end(), len(m.group())
+            s = m.start() - 1
+            if s < 0 or masks > 3 or not is_cjk(text[s]):
+                continue
+            if s >= 1 and text[s - 1 : s + 1] in self.compound:
+                s -= 1
             if s > 0 and (text[s - 1].isdigit() or text[s - 1] in "号栋楼层室"):
                 continue
-            if text[s] not in self.surnames and (text[s] in self.stopchars or text[s + 1] not in "*＊"):
+            if text[s] not in self.surnames and (text[s] in self.stopchars or m.group()[0] not in "*＊"):
                 continue  # 面积×补贴: a formula, not a masked name
-            # trailing visible characters stop at a function word: 扶*兵|和
-            k = s + 1
-            while k < e and text[k] in MASKS:
-                k += 1
-            masks = k - s - 1
             end = k
             if masks == 1:
-                while end < e and text[end] not in self.tail_stop:
+                # 扶*兵 keeps up to two visible characters; they end at a function word
+                while end < min(k + 2, len(text)) and is_cjk(text[end]) and text[end] not in self.tail_stop:
                     end += 1
+                if end == k and k < len(text) and is_cjk(text[k]):
+                    continue  # 王×… inside a word; 王×， alone is a masked name
             yield s, end
 
     def _pseudonym_start(self, text: str, end: int) -> int | None:
