@@ -136,6 +136,29 @@ def tag_command(
         raise typer.Exit(1)
 
 
+segmenter_app = typer.Typer(help="The optional pkuseg word segmenter.", no_args_is_help=True)
+app.add_typer(segmenter_app, name="segmenter")
+
+
+@segmenter_app.command("init")
+def segmenter_init_command(
+    target: Annotated[Optional[Path], typer.Option("--target", "-t", help="Model folder (default: $ZHGOV_HOME/pkuseg/default or ~/.cache/zhgov/pkuseg/default).")] = None,
+    sdist: Annotated[Optional[Path], typer.Option("--sdist", "-s", help="Use this downloaded pkuseg-0.0.25.tar.gz instead of fetching it.")] = None,
+) -> None:
+    """Fetch pkuseg's default model from PyPI (pinned, hash-checked) and convert it safely."""
+    from .segmenter import PKUSEG_VERSION, init_segmenter
+
+    try:
+        path = init_segmenter(target, sdist)
+    except ZhgovError as err:
+        _err(str(err))
+        raise typer.Exit(1)
+    except OSError as err:
+        _err(f"Could not fetch pkuseg {PKUSEG_VERSION}: {err}")
+        raise typer.Exit(1)
+    typer.echo(str(path))
+
+
 def main() -> None:
     app()
 
