@@ -355,3 +355,13 @@ def test_text_keeping_tokenizer_matches_doc_text():
     doc = nlp("县民政局")
     doc.user_data[TEXT_KEY] = "stale"
     assert doc_text(doc) == "县民政局"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab县民 \n\t\u3000\u00a0\r")), max_size=30) | st.text(max_size=30))
+def test_char_tokens_identical_to_spacy(text):
+    from spacy.util import get_words_and_spaces
+
+    from zhgov.tokenizer import char_words_and_spaces
+
+    assert char_words_and_spaces(text) == get_words_and_spaces(list(text), text)

@@ -12,7 +12,9 @@ entity keeps exactly the same characters whatever the tokenizer.
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+import numpy as np
 import srsly
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
@@ -123,22 +125,20 @@ class ZhgovEntityRuler(Pipe):
     def set_annotations(self, doc: Doc, matches: list[Match]) -> None:
         if not matches:
             return
-        mode = "strict" if self.alignment_mode == "split" else self.alignment_mode
-        spans, misaligned = [], []
-        for m in matches:
-            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode=mode)
-            if span is not None and len(span):
-                spans.append(span)
+        found, misaligned = _token_offsets(doc, matches)
+        if misaligned:
+            if self.alignment_mode == "split":
+                # rare with character tokens, common with pkuseg: cut the tokens, map again
+                _split_at_boundaries(doc, misaligned)
+                found, misaligned = _token_offsets(doc, matches)
             else:
-                misaligned.append(m)
-        if misaligned and self.alignment_mode == "split":
-            # rare with character tokens, common with pkuseg: cut the tokens, then map again
-            _split_at_boundaries(doc, misaligned)
-            spans = [doc.char_span(m.start, m.end, label=m.label) for m in matches]
-            spans = [s for s in spans if s is not None and len(s)]
+                for m in misaligned:
+                    span = doc.char_span(m.start, m.end, label=m.label, alignment_mode=self.alignment_mode)
+                    if span is not None and len(span):
+                        found.append((m.label, span.start, span.end))
         # reading doc.ents walks every token in Python; skip it when nothing is set yet
-        existing = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-        doc.ents = _combine(existing, spans, self.overwrite_ents)
+        existing = [(e.label_, e.start, e.end) for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
+        doc.ents = _combine(existing, found, self.overwrite_ents)
 
     # -- serialization -----------------------------------------------------
     def _cfg(self) -> dict:
@@ -206,15 +206,33 @@ def _split_at_boundaries(doc: Doc, matches: list[Match]) -> None:
                 retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
 
 
-def _combine(existing: list[Span], new: list[Span], overwrite: bool) -> list[Span]:
+def _token_offsets(doc: Doc, matches: list[Match]) -> tuple[list, list]:
+    """Map character spans to ``(label, start_token, end_token)``; also return the misfits."""
+    table = doc.to_array([IDX, LENGTH])
+    starts = table[:, 0]
+    ends = starts + table[:, 1]
+    first = np.searchsorted(starts, [m.start for m in matches])
+    last = np.searchsorted(ends, [m.end for m in matches])
+    found, misaligned = [], []
+    n = len(starts)
+    for m, i, j in zip(matches, first.tolist(), last.tolist()):
+        if i < n and j < n and starts[i] == m.start and ends[j] == m.end and i <= j:
+            found.append((m.label, i, j + 1))
+        else:
+            misaligned.append(m)
+    return found, misaligned
+
+
+def _combine(existing: list[tuple], new: list[tuple], overwrite: bool) -> list[tuple]:
     """Merge rule spans with entities already on the doc, without overlaps."""
     first, second = (new, existing) if overwrite else (existing, new)
     kept = list(first)
-    taken = bytearray(max([s.end for s in first + second], default=0) + 1)
-    for s in kept:
-        taken[s.start : s.end] = b"\x01" * (s.end - s.start)
-    for s in second:
-        if taken.find(1, s.start, s.end) < 0:
-            kept.append(s)
-            taken[s.start : s.end] = b"\x01" * (s.end - s.start)
-    return sorted(kept, key=lambda s: s.start)
+    taken = bytearray(max([e for _, _, e in first + second], default=0) + 1)
+    for _, s, e in kept:
+        taken[s:e] = b"\x01" * (e - s)
+    for item in second:
+        _, s, e = item
+        if taken.find(1, s, e) < 0:
+            kept.append(item)
+            taken[s:e] = b"\x01" * (e - s)
+    return sorted(kept, key=lambda item: item[1])

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from ..lexicon import Lexicon
 from ._util import Match, is_cjk, trie_regex
 
@@ -73,6 +75,16 @@ class AgencyGrammar:
         self.function_re = re.compile(
             f"(?:{trie_regex(self.functions)})(?:{trie_regex(lexicon['agency_suffix'])})"
         )
+        # All heads in one Aho-Corasick automaton (function x suffix spelled out): one
+        # pass in C gives the leftmost-longest heads, where regex alternations would try
+        # hundreds of words at every character.
+        self.heads = ahocorasick.Automaton()
+        for f in self.functions:
+            for suffix in lexicon["agency_suffix"]:
+                self.heads.add_word(f + suffix, (len(f) + len(suffix), "function"))
+        for w in words:
+            self.heads.add_word(w, (len(w), "national" if w in self.national else "organ"))
+        self.heads.make_automaton()
         self.prefix_words = set(lexicon["agency_prefix"])
         self.levels = {w for w in self.prefix_words if w in NAMEABLE_LEVELS or w in {"省", "自治区", "自治州", "自治县", "自治旗", "地区"}}
         self.division_full = {d.name for d in lexicon.divisions}
@@ -81,6 +93,11 @@ class AgencyGrammar:
         self.division_short = {d.short for d in lexicon.divisions if d.short and d.short not in self.stopwords}
         self.countries = set(lexicon["agency_country"])
         self.max_prefix = max(len(w) for w in self.division_full | self.division_short | self.prefix_words | self.countries)
+        # candidate lengths by last character, longest first: most positions need no lookup
+        lengths: dict[str, set[int]] = {}
+        for w in self.division_full | self.division_short | self.prefix_words | self.countries:
+            lengths.setdefault(w[-1], set()).add(len(w))
+        self.prefix_lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
         self.stopwords = set(lexicon["agency_stopword"])
         self.stopchars = set(lexicon["agency_stopchar"])
         self.determiners = set(lexicon["agency_determiner"])
@@ -93,23 +110,8 @@ class AgencyGrammar:
 
     # -- heads -------------------------------------------------------------
     def _heads(self, text: str) -> list[tuple[int, int, str]]:
-        found = []
-        for m in self.word_re.finditer(text):
-            kind = "national" if m.group() in self.national else "organ"
-            found.append((m.start(), m.end(), kind))
-        for m in self.function_re.finditer(text):
-            found.append((m.start(), m.end(), "function"))
-        # overlapping heads: the longest wins, then the leftmost
-        found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
-        taken: list[tuple[int, int, str]] = []
-        occupied = bytearray(len(text) + 1)
-        for s, e, kind in found:
-            if occupied.find(1, s, e) >= 0:
-                continue
-            occupied[s:e] = b"\x01" * (e - s)
-            taken.append((s, e, kind))
-        taken.sort()
-        return taken
+        """Head words, leftmost-longest and non-overlapping."""
+        return [(end + 1 - n, end + 1, kind) for end, (n, kind) in self.heads.iter_long(text)]
 
     def _joins(self, text: str, prev: "_Cand", c: "_Cand") -> bool:
         """Whether ``c`` continues the body ``prev`` (a unit of it, or the same body)."""
@@ -141,7 +143,11 @@ class AgencyGrammar:
     # -- prefixes ----------------------------------------------------------
     def _prefix_unit(self, text: str, p: int):
         """The longest known prefix unit ending at ``p``: (start, kind) or None."""
-        for n in range(min(self.max_prefix, p), 0, -1):
+        if p <= 0:
+            return None
+        for n in self.prefix_lengths.get(text[p - 1], ()):
+            if n > p:
+                continue
             piece = text[p - n : p]
             if piece in self.division_full:
                 return p - n, "division"
@@ -180,7 +186,7 @@ class AgencyGrammar:
                     n = k
                     break
         name = text[p - n : p]
-        if name in self.stopwords or any(name.endswith(w) for w in self.stopwords if len(w) <= n):
+        if any(name[i:] in self.stopwords for i in range(n - 1)):
             return None
         return p - n
 
@@ -246,6 +252,9 @@ class AgencyGrammar:
             return [(k, head_start, "task")]
         return []
 
+    def _has_stopword(self, s: str) -> bool:
+        return any(s[i : i + k] in self.stopwords for k in (2, 3, 4) for i in range(len(s) - k + 1))
+
     def _subunit_end(self, text: str, end: int) -> int:
         """End of a unit named right after a body: 市医保局|待遇保障科, 县人民检察院|第四检察部."""
         m = self.subunit_re.match(text, end)
@@ -258,7 +267,7 @@ class AgencyGrammar:
         inner = body[: -len(m.group("suffix"))]
         if any(ch in UNIT_STOP for ch in inner) or unit.endswith(NOT_UNITS):
             return end
-        if any(w in inner for w in self.stopwords if len(w) > 1) or self.function_re.search(inner):
+        if self._has_stopword(inner) or self.function_re.search(inner):
             return end  # 联合市公安局, 和财政局: another body or a verb, not a unit
         for i, ch in enumerate(inner):
             # 救灾和物资保障科 is one unit; 国家局和省局, 央行和公安部 are two bodies
