@@ -136,6 +136,27 @@ def tag_command(
         raise typer.Exit(1)
 
 
+@app.command("validate")
+def validate_command(
+    paths: Annotated[list[Path], typer.Argument(help="Corpus JSONL files or folders of them.", show_default=False)],
+) -> None:
+    """Check annotated corpus files; report every problem as file:line."""
+    from .corpus import validate_paths
+
+    try:
+        problems, summary = validate_paths(paths)
+    except ZhgovError as err:
+        _err(str(err))
+        raise typer.Exit(1)
+    for problem in problems:
+        typer.echo(str(problem))
+    ents = ", ".join(f"{k} {v}" for k, v in sorted(summary["entities"].items()))
+    _err(f"{summary['files']} files, {summary['articles']} articles, {summary['characters']} characters; {ents}")
+    if problems:
+        _err(f"{len(problems)} problems")
+        raise typer.Exit(1)
+
+
 segmenter_app = typer.Typer(help="The optional pkuseg word segmenter.", no_args_is_help=True)
 app.add_typer(segmenter_app, name="segmenter")
 
