@@ -8,7 +8,7 @@
 
 from pathlib import Path
 
-from . import tokenizer  # noqa: F401  (registers zhgov.ChineseTokenizer.v1)
+from . import architectures, tokenizer  # noqa: F401  (registers zhgov.* functions)
 from .components import ruler  # noqa: F401  (registers the factory)
 
 __version__ = "0.1.0"

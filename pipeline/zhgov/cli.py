@@ -157,6 +157,74 @@ def validate_command(
         raise typer.Exit(1)
 
 
+def _overrides(ctx: typer.Context) -> dict:
+    from spacy.cli._util import parse_config_overrides
+
+    return parse_config_overrides(ctx.args)
+
+
+@app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def train_command(
+    ctx: typer.Context,
+    corpus: Annotated[Path, typer.Argument(help="Folder with train.jsonl and dev.jsonl.")],
+    config: Annotated[Path, typer.Option("--config", "-c", help="spaCy training config.")] = Path("configs/ner_char.cfg"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the trained pipelines (model-best, model-last).")] = Path("training/char"),
+    limit: Annotated[int, typer.Option("--limit", "-l", help="Use only the first N articles of each split (smoke tests).")] = 0,
+) -> None:
+    """Train the combined pipeline on the JSONL corpus. Extra --section.key value pairs override the config."""
+    from .training import train
+
+    try:
+        best = train(corpus, config, output, _overrides(ctx), limit=limit)
+    except ZhgovError as err:
+        _err(str(err))
+        raise typer.Exit(1)
+    typer.echo(str(best))
+
+
+def _score_table(results: dict[str, dict]) -> str:
+    labels = sorted({l for r in results.values() for l in r["per_label"]})
+    lines = []
+    for name, res in results.items():
+        lines.append(f"{name}: {res['documents']} documents, {res['chars_per_second']:,.0f} chars/s")
+        lines.append(f"  {'label':<14}{'P':>8}{'R':>8}{'F':>8}{'n':>7}")
+        for label in labels + ["ALL"]:
+            prf = res["total"] if label == "ALL" else res["per_label"].get(label)
+            if prf:
+                lines.append(f"  {label:<14}{prf['p']:>8.3f}{prf['r']:>8.3f}{prf['f']:>8.3f}{prf['support']:>7}")
+    return "\n".join(lines)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    model: Annotated[str, typer.Argument(help="Pipeline path or package name (zhgov for the bundled one).")],
+    data: Annotated[list[Path], typer.Argument(help="Corpus JSONL files/folders or recall suites ({text, spans}).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the scores as JSON here.")] = None,
+    compare: Annotated[bool, typer.Option("--compare", "-C", help="Also score rules-only and model-only on the same data.")] = False,
+    model_only: Annotated[Optional[str], typer.Option("--model-only", help="A separately trained model-only pipeline for --compare.")] = None,
+) -> None:
+    """Per-label precision, recall and F1 of a pipeline on annotated data."""
+    import json
+
+    from .textio import atomic_output
+    from .training import compare as compare_pipelines
+    from .training import evaluate, read_eval_data
+
+    try:
+        records = read_eval_data(data)
+        if compare:
+            results = compare_pipelines(model, records, model_only)
+        else:
+            results = {model: evaluate(load_pipeline(model), records)}
+    except ZhgovError as err:
+        _err(str(err))
+        raise typer.Exit(1)
+    typer.echo(_score_table(results))
+    if output is not None:
+        with atomic_output(output) as fh:
+            fh.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+
+
 segmenter_app = typer.Typer(help="The optional pkuseg word segmenter.", no_args_is_help=True)
 app.add_typer(segmenter_app, name="segmenter")
 

@@ -9,7 +9,24 @@ from typing import Iterable
 
 import srsly
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from .errors import Errors, ZhgovError
+
+
+class _Span(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    start: int
+    end: int
+    label: str
+
+
+class _SpanDoc(BaseModel):
+    # corpus records carry id and meta; recall suites only text and spans
+    model_config = ConfigDict(extra="ignore", strict=True)
+    text: str
+    spans: list[_Span] = []
+    id: str | None = None
 
 
 @dataclass
@@ -55,12 +72,14 @@ def read_spans_jsonl(path: Path) -> list[dict]:
         if not line.strip():
             continue
         try:
-            rec = srsly.json_loads(line)
-            text = rec["text"]
-            spans = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in rec.get("spans", [])]
-        except (ValueError, KeyError, TypeError) as err:
+            rec = _SpanDoc.model_validate(srsly.json_loads(line))
+        except (ValueError, ValidationError) as err:
             raise ZhgovError(Errors.E001.format(path=path, line=lineno, message=f"not a span record: {err}")) from None
-        records.append({"text": text, "spans": spans, "line": lineno, "id": rec.get("id")})
+        spans = [(s.start, s.end, s.label) for s in rec.spans]
+        bad = [s for s in spans if not 0 <= s[0] < s[1] <= len(rec.text)]
+        if bad:
+            raise ZhgovError(Errors.E001.format(path=path, line=lineno, message=f"span {bad[0]} outside the text"))
+        records.append({"text": rec.text, "spans": spans, "line": lineno, "id": rec.id})
     return records
 
 

@@ -36,6 +36,7 @@ ALIGNMENT_MODES = ("split", "strict", "contract", "expand")
         "overwrite_ents": False,
         "labels": list(LABELS),
         "alignment_mode": "split",
+        "spans_key": None,
         "scorer": {"@scorers": "spacy.entity_ruler_scorer.v1"},
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
@@ -46,11 +47,12 @@ def make_entity_ruler(
     overwrite_ents: bool,
     labels: list[str],
     alignment_mode: str,
+    spans_key: Optional[str],
     scorer: Optional[Callable],
 ):
     return ZhgovEntityRuler(
         nlp, name, overwrite_ents=overwrite_ents, labels=labels,
-        alignment_mode=alignment_mode, scorer=scorer,
+        alignment_mode=alignment_mode, spans_key=spans_key, scorer=scorer,
     )
 
 
@@ -65,6 +67,7 @@ class ZhgovEntityRuler(Pipe):
         overwrite_ents: bool = False,
         labels: Iterable[str] = LABELS,
         alignment_mode: str = "split",
+        spans_key: Optional[str] = None,
         scorer: Optional[Callable] = None,
     ) -> None:
         if alignment_mode not in ALIGNMENT_MODES:
@@ -77,6 +80,9 @@ class ZhgovEntityRuler(Pipe):
         self.overwrite_ents = overwrite_ents
         self.labels_enabled = tuple(l for l in LABELS if l in set(labels))
         self.alignment_mode = alignment_mode
+        # with a spans_key the rules annotate doc.spans[key] (features for the NER) and
+        # leave doc.ents alone
+        self.spans_key = spans_key
         self.scorer = scorer
         self.lexicon: Optional[Lexicon] = None
         self.grammar: Optional[Grammar] = None
@@ -112,7 +118,10 @@ class ZhgovEntityRuler(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            self.set_annotations(doc, self.find(doc_text(doc)))
+            matches = self.find(doc_text(doc))
+            if self.spans_key is not None:
+                doc.spans[self.spans_key] = []
+            self.set_annotations(doc, matches)
             return doc
         except Exception as e:  # routed like spaCy's own components
             error_handler(self.name, self, [doc], e)
@@ -136,6 +145,9 @@ class ZhgovEntityRuler(Pipe):
                     span = doc.char_span(m.start, m.end, label=m.label, alignment_mode=self.alignment_mode)
                     if span is not None and len(span):
                         found.append((m.label, span.start, span.end))
+        if self.spans_key is not None:
+            doc.spans[self.spans_key] = [Span(doc, i, j, label=label) for label, i, j in found]
+            return
         # reading doc.ents walks every token in Python; skip it when nothing is set yet
         existing = [(e.label_, e.start, e.end) for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
         doc.ents = _combine(existing, found, self.overwrite_ents)
@@ -146,12 +158,14 @@ class ZhgovEntityRuler(Pipe):
             "overwrite_ents": self.overwrite_ents,
             "labels": list(self.labels_enabled),
             "alignment_mode": self.alignment_mode,
+            "spans_key": self.spans_key,
         }
 
     def _load_cfg(self, cfg: dict) -> None:
         self.overwrite_ents = cfg.get("overwrite_ents", self.overwrite_ents)
         self.labels_enabled = tuple(cfg.get("labels", self.labels_enabled))
         self.alignment_mode = cfg.get("alignment_mode", self.alignment_mode)
+        self.spans_key = cfg.get("spans_key", self.spans_key)
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         lexicon = self.lexicon or default_lexicon()
