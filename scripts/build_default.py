@@ -19,9 +19,19 @@ import zhgov
 TARGET = Path(zhgov.__file__).parent / "default"
 
 
+NORMALIZERS = ("zhgov_money", "zhgov_aliases", "zhgov_policies", "zhgov_agencies")
+
+
+def add_normalizers(nlp):
+    for name in NORMALIZERS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+
+
 def build_rules_only():
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1"}}})
     nlp.add_pipe("zhgov_entity_ruler")
+    add_normalizers(nlp)
     nlp.initialize()
     nlp.meta.update({
         "name": "zhgov_rules", "version": zhgov.__version__,

@@ -169,3 +169,31 @@ def test_n_process_gives_same_output(tmp_path):
     two = runner.invoke(app, ["tag", "-q", "-n", "2", "-b", "2", str(tmp_path)])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+
+
+def test_csv_format_has_attributes(tmp_path):
+    out = tmp_path / "ents.csv"
+    result = runner.invoke(app, ["tag", "-f", "csv", "-o", str(out), "县医保局向韦某（化名）报销3-5万元"])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    rows = list(csv.DictReader(out.open(encoding="utf8")))
+    assert [r["label"] for r in rows] == ["AGENCY", "PERSON_ALIAS", "MONEY"]
+    money = rows[2]
+    assert (money["value"], money["value_max"], money["currency"], money["approximate"]) == ("30000", "50000", "CNY", "False")
+    assert rows[1]["alias_kind"] == "pseudonym" and rows[1]["alias_id"] == "P1"
+    assert rows[0]["level"] == "county" and rows[0]["function"] == "医保"
+
+
+def test_jsonl_has_attributes():
+    result = runner.invoke(app, ["tag", "县人民政府关于下达救助资金的通知（江财社〔2024〕8号）发放1.17万元"])
+    ents = _jsonl(result.stdout)[0]["ents"]
+    policy = next(e for e in ents if e["label"] == "POLICY")
+    assert policy["issuer"] == "县人民政府" and policy["doc_number"] == "江财社〔2024〕8号" and policy["doc_type"] == "通知"
+    money = next(e for e in ents if e["label"] == "MONEY")
+    assert money["value"] == "11700" and money["currency"] == "CNY"
+
+
+def test_html_hover_shows_values():
+    result = runner.invoke(app, ["tag", "-f", "html", "市民政局发放5万多元"])
+    assert 'title="value=50000; value_max=50000; currency=CNY; approximate=True"' in result.stdout

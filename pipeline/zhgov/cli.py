@@ -29,6 +29,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     text = "text"
     html = "html"
+    csv = "csv"
 
 
 def _err(message: str) -> None:
@@ -112,7 +113,7 @@ def tag_command(
     ] = None,
     text: Annotated[Optional[list[str]], typer.Option("--text", "-t", help="Tag this string (repeatable); never read as a path.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl (one object per document), text (inline [实体|LABEL]) or html (displaCy page).")] = OutputFormat.jsonl,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl (one object per document), text (inline [实体|LABEL]), html (displaCy page) or csv (one row per entity).")] = OutputFormat.jsonl,
     model: Annotated[Optional[str], typer.Option("--model", "-m", help="Pipeline path or package name; default: the bundled zhgov pipeline.")] = None,
     encoding: Annotated[str, typer.Option("--encoding", "-e", help="Encoding of input files, e.g. gbk.")] = "utf-8",
     batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Documents per batch.")] = 64,

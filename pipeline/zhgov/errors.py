@@ -18,6 +18,7 @@ class ErrorsWithCodes(type):
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "Skipped {path}: {reason}"
     W002 = "Entity {text!r} at {start}:{end} could not be aligned to tokens and was dropped."
+    W003 = "Could not read the amount of MONEY entity {text!r}; its value is None."
 
 
 class Errors(metaclass=ErrorsWithCodes):

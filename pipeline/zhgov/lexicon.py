@@ -23,7 +23,7 @@ Kind = Literal[
     "agency_function", "agency_suffix", "agency_organ", "agency_national",
     "agency_prefix", "agency_stopword", "agency_stopchar", "agency_determiner",
     "agency_blocked_after", "agency_not_head", "agency_country",
-    "policy_doctype", "policy_blocked_suffix", "policy_mechanism", "policy_unbracketed_doctype",
+    "policy_doctype", "policy_blocked_suffix", "policy_mechanism", "policy_unbracketed_doctype", "policy_base_type",
     "money_currency_after", "money_currency_before",
     "alias_surname", "alias_ambiguous_surname", "alias_honorific", "alias_short_surname",
 ]

@@ -6,12 +6,13 @@ from typing import Callable, Iterable, TextIO
 
 from ..errors import Errors, ZhgovError
 from ..tagging import TaggedDoc
-from . import html, jsonl, text
+from . import csv, html, jsonl, text
 
 WRITERS: dict[str, Callable[[Iterable[TaggedDoc], TextIO], int]] = {
     "jsonl": jsonl.write,
     "text": text.write,
     "html": html.write,
+    "csv": csv.write,
 }
 
 

@@ -1,4 +1,4 @@
-"""A displaCy page with one colour per label; normalised values show on hover."""
+"""A displaCy page with one colour per label; normalised values show on hover (title)."""
 
 from __future__ import annotations
 
@@ -19,27 +19,32 @@ ATTRS = ("value", "value_max", "currency", "approximate", "alias_kind", "alias_i
          "doc_type", "title", "issuer", "doc_number", "level", "region", "function")
 
 
-def _label(ent: dict) -> str:
-    # displaCy prints the label inside the entity box; attributes ride along as text
-    extras = [f"{k}={ent[k]}" for k in ATTRS if ent.get(k) not in (None, "")]
-    return ent["label"] + (f" · {' '.join(extras)}" if extras else "")
+def _hover(ent: dict) -> str:
+    return "; ".join(f"{k}={ent[k]}" for k in ATTRS if ent.get(k) not in (None, ""))
+
+
+def _add_titles(page: str, hovers: list[str]) -> str:
+    """Give each entity box a tooltip with its normalised values, in document order."""
+    parts = page.split('<mark class="entity"')
+    out = [parts[0]]
+    for hover, part in zip(hovers, parts[1:]):
+        title = f' title="{_html.escape(hover, quote=True)}"' if hover else ""
+        out.append(f'<mark class="entity"{title}{part}')
+    return "".join(out)
 
 
 def write(docs: Iterable[TaggedDoc], out: TextIO) -> int:
-    records = []
+    records, hovers = [], []
     for doc in docs:
         records.append({
             "text": doc.text,
-            "ents": [{"start": e["start"], "end": e["end"], "label": _label(e)} for e in doc.ents],
+            "ents": [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in doc.ents],
             "title": _html.escape(doc.source),
         })
-    colors = {}
-    for rec in records:
-        for ent in rec["ents"]:
-            colors[ent["label"]] = DISPLACY_COLORS.get(ent["label"].split(" · ")[0], "#ddd")
+        hovers.extend(_hover(e) for e in doc.ents)
     page = displacy.render(
         records, style="ent", manual=True, page=True, jupyter=False,
-        options={"colors": colors},
+        options={"colors": DISPLACY_COLORS},
     )
-    out.write(page)
+    out.write(_add_titles(page, hovers))
     return len(records)

@@ -11,6 +11,7 @@ import re
 
 from ..lexicon import Lexicon
 from ._util import Match, trie_regex
+from .numerals import UnreadableAmount, read_amount
 
 DIGIT = "0-9０-９"
 # 1,234 / 2，266.00 / 1.17 / ５００: separators only before exactly three digits
@@ -30,18 +31,21 @@ APPROX_INNER = "(?:多|余|几|来)?"
 # 1元多 / 5000元左右; 多 only when it does not start the next word (100元多次)
 APPROX_AFTER = "(?:左右|上下|多(?![次个种项人年月天位名家户条件样方]))?"
 RANGE_SEP = "(?:至|到|－|-|—{1,2}|–|~|～)"
+RANGE_IN = re.compile(RANGE_SEP)
+MATH_TERM = re.compile(r"[一二三四五六七八九]元[一二三四五六七八九]次")
 
 
 class MoneyGrammar:
     label = "MONEY"
 
     def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
         self.currencies_after = sorted(lexicon["money_currency_after"], key=len, reverse=True)
         after = trie_regex(self.currencies_after)
         before = trie_regex(lexicon["money_currency_before"])
         amount = rf"{NUMBER}{APPROX_INNER}"
         # 元旦, 元素, 多元化: 元 followed by these is not the currency
-        cur_after = rf"(?:{after})(?![旦素宵首帅件器化代朝音]|[一二三四]?次)"
+        cur_after = rf"(?:{after})(?![旦素宵首帅件器化代朝音])"
         self.regex = re.compile(
             rf"(?P<before>(?:{before})\s?)?"
             rf"(?P<amount>{amount}(?:(?:{cur_after})?{RANGE_SEP}{amount})?)"
@@ -57,10 +61,35 @@ class MoneyGrammar:
             if s > 0 and text[s - 1] in ".．0123456789０１２３４５６７８９":
                 continue
             amount = m.group("amount")
+            if len(amount) == 1 and MATH_TERM.match(text, s):
+                continue  # 一元二次方程
             if len(amount) == 1 and amount in CN_UNIT and not m.group("before"):
                 continue  # （单位：万元）: a unit label, not an amount
             if not m.group("after") and not re.search(rf"[{DIGIT}{CN_UNIT}]", amount):
                 # 人民币一 / 美元两: a bare Chinese digit after a currency word is not an amount
                 continue
+            if m.group("amount") and RANGE_IN.search(m.group("amount")[1:]) and not self._ascending(m):
+                # 10万元－2万元 is arithmetic, not a range: two amounts
+                out.extend(self._halves(m))
+                continue
             out.append(Match(s, e, self.label))
         return out
+
+    def _ascending(self, m: re.Match) -> bool:
+        amount = m.group("amount")
+        for word in self.currencies_after:
+            amount = amount.replace(word, "")
+        try:
+            read_amount(amount)
+        except (UnreadableAmount, ArithmeticError, ValueError):
+            return False
+        return True
+
+    def _halves(self, m: re.Match) -> list[Match]:
+        s, e = m.span()
+        text = m.string
+        sep = RANGE_IN.search(text, m.start("amount") + 1, m.end("amount"))
+        left, right = (s, sep.start()), (sep.end(), e)
+        return [Match(a, b, self.label) for a, b in (left, right)
+                if self.regex.fullmatch(text, a, b) and any(text[a:b].endswith(c) or text[a:b].startswith(c)
+                                                             for c in self.currencies_after)]
