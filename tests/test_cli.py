@@ -4,7 +4,8 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from zhgov.cli import app, run_tag
+from zhgov.cli import app
+from zhgov.jobs import run_tag
 from zhgov.tagging import split_text
 
 runner = CliRunner()
@@ -124,7 +125,51 @@ def test_output_is_atomic(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         run_tag([], texts=["县民政局"], output=out)
     assert out.read_text(encoding="utf8") == "previous\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    # what was tagged before the failure waits in the journal for --resume
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.partial"]
+
+
+def test_text_output_is_atomic(tmp_path, monkeypatch):
+    out = tmp_path / "out.txt"
+    out.write_text("previous\n", encoding="utf8")
+
+    def explode(docs, fh):
+        fh.write("half")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("zhgov.formats.WRITERS", {"text": explode})
+    with pytest.raises(RuntimeError):
+        run_tag([], texts=["县民政局"], output=out, fmt="text")
+    assert out.read_text(encoding="utf8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def _folder(tmp_path, n):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(f"县民政局第{i}次发放{i}000元，王某{i}领取。", encoding="utf8")
+    return folder
+
+
+def test_resume_after_interruption(tmp_path):
+    folder = _folder(tmp_path, 12)
+    full = tmp_path / "full.jsonl"
+    run_tag([str(folder)], output=full, progress=False)
+    expected = full.read_text(encoding="utf8").splitlines()
+    out = tmp_path / "out.jsonl"
+    # an interrupted run: five documents written, the sixth torn mid-line
+    partial = tmp_path / "out.jsonl.partial"
+    partial.write_text("\n".join(expected[:5]) + "\n" + expected[5][:20], encoding="utf8")
+    result = runner.invoke(app, ["tag", "-q", "--resume", "-o", str(out), str(folder)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf8").splitlines() == expected
+    assert not partial.exists()
+
+
+def test_resume_needs_jsonl_output():
+    result = runner.invoke(app, ["tag", "--resume", "县民政局"])
+    assert result.exit_code == 1 and "--resume" in result.stderr
 
 
 def test_output_folder_must_exist(tmp_path):

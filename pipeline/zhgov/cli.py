@@ -37,72 +37,10 @@ def _err(message: str) -> None:
 
 
 def load_pipeline(model: Optional[str]):
-    """The pipeline to tag with: a saved path or package name, or zhgov's default."""
-    import spacy
+    """Kept here so tests can swap the pipeline the commands use."""
+    from .jobs import load_pipeline as _load
 
-    import zhgov
-
-    if model is None:
-        return zhgov.load()
-    if Path(model).exists():
-        return spacy.load(model)
-    if model == "zhgov":
-        return zhgov.load()
-    try:
-        return spacy.load(model)
-    except OSError:
-        raise ZhgovError(Errors.E002.format(path=model)) from None
-
-
-def run_tag(
-    inputs: list[str],
-    *,
-    texts: Optional[list[str]] = None,
-    output: Optional[Path] = None,
-    fmt: str = "jsonl",
-    model: Optional[str] = None,
-    encoding: str = "utf-8",
-    batch_size: int = 64,
-    n_process: int = 1,
-    progress: bool = True,
-    stdin=None,
-    stdout=None,
-) -> dict:
-    """Tag ``inputs`` (strings, files, folders, ``-``) and write them; return a summary."""
-    from .formats import get_writer
-    from .tagging import tag_documents
-    from .textio import atomic_output, decode, expand_inputs, read_inputs
-
-    writer = get_writer(fmt)
-    decode(b"", "<check>", encoding)  # fail early on an unknown encoding
-    items = [("text", t) for t in texts or []] + expand_inputs(inputs)
-    failures: list[str] = []
-
-    def on_error(err: ZhgovError) -> None:
-        failures.append(str(err))
-        _err(str(err))
-
-    nlp = load_pipeline(model)
-    n_files = sum(1 for kind, _ in items if kind == "file")
-    docs = read_inputs(items, encoding, stdin=stdin, on_error=on_error)
-    with atomic_output(output, stdout=stdout) as out:
-        if progress and n_files > 1:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            columns = (TextColumn("tagging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-            with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-                task = bar.add_task("tag", total=len(items))
-
-                def counted():
-                    for doc in tag_documents(nlp, docs, batch_size=batch_size, n_process=n_process):
-                        bar.advance(task)
-                        yield doc
-
-                count = writer(counted(), out)
-        else:
-            count = writer(tag_documents(nlp, docs, batch_size=batch_size, n_process=n_process), out)
-    return {"documents": count, "failures": failures}
+    return _load(model)
 
 
 @app.command("tag")
@@ -118,6 +56,7 @@ def tag_command(
     encoding: Annotated[str, typer.Option("--encoding", "-e", help="Encoding of input files, e.g. gbk.")] = "utf-8",
     batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Documents per batch.")] = 64,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", "-r", help="Continue an interrupted jsonl --output run: skip documents already written.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Tag texts, files, folders or stdin and print the entities."""
@@ -125,9 +64,13 @@ def tag_command(
         _err("Nothing to tag: give texts, files, folders, --text or - for stdin.")
         raise typer.Exit(2)
     try:
+        from .jobs import run_tag
+
         summary = run_tag(
             list(inputs or []), texts=text, output=output, fmt=fmt.value, model=model,
-            encoding=encoding, batch_size=batch_size, n_process=n_process, progress=not quiet,
+            encoding=encoding, batch_size=batch_size, n_process=n_process, resume=resume,
+            progress=not quiet, on_error=lambda e: _err(str(e)),
+            nlp=load_pipeline(model) if n_process == 1 else None,
         )
     except ZhgovError as err:
         _err(str(err))
