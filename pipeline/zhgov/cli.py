@@ -56,6 +56,9 @@ def tag_command(
     encoding: Annotated[str, typer.Option("--encoding", "-e", help="Encoding of input files, e.g. gbk.")] = "utf-8",
     batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Documents per batch.")] = 64,
     n_process: Annotated[int, typer.Option("--n-process", "-n", min=1, help="Worker processes.")] = 1,
+    dask: Annotated[bool, typer.Option("--dask", help="Run on a local Dask cluster of --n-process workers.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", "-s", help="Run on the Dask cluster at this scheduler address (tcp://host:8786).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per Dask task.")] = 64,
     resume: Annotated[bool, typer.Option("--resume", "-r", help="Continue an interrupted jsonl --output run: skip documents already written.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -64,6 +67,19 @@ def tag_command(
         _err("Nothing to tag: give texts, files, folders, --text or - for stdin.")
         raise typer.Exit(2)
     try:
+        if dask or scheduler:
+            from .distributed import run_dask
+
+            if output is None:
+                raise ZhgovError("the Dask runner needs --output")
+            summary = run_dask(list(inputs or []), output=output, model=model, scheduler=scheduler,
+                               n_workers=max(n_process, 1), partition_size=partition_size,
+                               encoding=encoding, fmt=fmt.value)
+            for failure in summary["failures"]:
+                _err(failure)
+            if summary["failures"]:
+                raise typer.Exit(1)
+            return
         from .jobs import run_tag
 
         summary = run_tag(
