@@ -43,3 +43,27 @@ def test_bundled_lexicon_is_current():
     ruler = zhgov.load().get_pipe("zhgov_entity_ruler")
     shipped = Lexicon.from_files()
     assert ruler.lexicon.to_data() == shipped.to_data(), "run: python scripts/build_default.py"
+
+
+def test_bundled_scores_match_meta():
+    """The bundled pipeline still scores on corpus/test exactly what its meta.json records."""
+    from pathlib import Path
+
+    from zhgov.training import evaluate, read_eval_data
+
+    nlp = zhgov.load()
+    recorded = nlp.meta["performance"]
+    assert recorded["corpus"] == "corpus/test.jsonl"
+    root = Path(__file__).resolve().parents[1]
+    scores = evaluate(nlp, read_eval_data([root / "corpus" / "test.jsonl"]))
+    assert round(scores["total"]["f"], 4) == recorded["ents_f"]
+    assert round(scores["total"]["p"], 4) == recorded["ents_p"]
+    for label, prf in recorded["ents_per_type"].items():
+        assert round(scores["per_label"][label]["f"], 4) == prf["f"]
+
+
+def test_bundled_pipeline_is_small():
+    from pathlib import Path
+
+    size = sum(p.stat().st_size for p in Path(zhgov.DEFAULT_PIPELINE).rglob("*") if p.is_file())
+    assert size <= 15_000_000
