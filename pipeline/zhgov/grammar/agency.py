@@ -21,7 +21,7 @@ from ..lexicon import Lexicon
 from ._util import Match, is_cjk, trie_regex
 
 # Level words before which a place name the gazetteer lacks may stand (江州市, 桥东街道).
-NAMEABLE_LEVELS = {"市", "县", "区", "州", "旗", "盟", "乡", "镇", "村", "街道", "社区", "新区", "开发区"}
+NAMEABLE_LEVELS = {"省", "市", "县", "区", "州", "旗", "盟", "乡", "镇", "村", "街道", "社区", "新区", "开发区"}
 # Heads that are named by a place directly (城关派出所, 红星村委会).
 NAMED_HEADS = {"警察局", "警署", "警局", "地方法院", "高等法院", "高院", "派出所", "边防派出所", "村委会", "居委会", "村民委员会", "居民委员会", "司法所", "财政所",
                "税务所", "人民法庭", "法庭", "检察室", "中队", "大队", "支队", "办事处", "街道办事处", "街道办"}
@@ -212,6 +212,13 @@ class AgencyGrammar:
                         continue
                 break
             q, unit_kind = unit
+            if (not prefixes and named_head and unit_kind == "short" and q > floor and is_cjk(text[q - 1])
+                    and text[q - 1] not in self.stopchars and self._prefix_unit(text, q) is None):
+                name = self._place_name(text, p, floor)
+                if name is not None and name < q:
+                    prefixes.append((name, p, "name"))  # 朝天门派出所 is not 朝 + 天门
+                    p = name
+                    continue
             if unit_kind == "division" and text[q : p - 1] in self.stopwords:
                 # 会同县 after 农业农村局: the verb 会同, then 县
                 q, unit_kind = p - 1, "level"
@@ -252,6 +259,13 @@ class AgencyGrammar:
             return [(k, head_start, "task")]
         return []
 
+    def _starts_body(self, s: str) -> bool:
+        """Whether ``s`` names another body: a head, or a place or level word first."""
+        if self.function_re.search(s) or self.word_re.search(s):
+            return True
+        return any(s[:n] in self.prefix_words or s[:n] in self.division_full or s[:n] in self.division_short
+                   for n in range(1, min(len(s), self.max_prefix) + 1))
+
     def _has_stopword(self, s: str) -> bool:
         return any(s[i : i + k] in self.stopwords for k in (2, 3, 4) for i in range(len(s) - k + 1))
 
@@ -270,9 +284,9 @@ class AgencyGrammar:
         if self._has_stopword(inner) or self.function_re.search(inner):
             return end  # 联合市公安局, 和财政局: another body or a verb, not a unit
         for i, ch in enumerate(inner):
-            # 救灾和物资保障科 is one unit; 国家局和省局, 央行和公安部 are two bodies
-            if ch in "和与及" and (i + 1 == len(inner) or self._prefix_unit(text, end + i + 2) is not None
-                                 or self.word_re.match(text, end + i + 1)):
+            # 救灾和物资保障科 is one unit; 国家局和省局, 房管局和物价局 are two bodies
+            rest = unit[i + 1 :]
+            if ch in "和与及" and (not rest or self._starts_body(rest)):
                 return end
         if self._blocked(text, unit, m.end()):
             return end
