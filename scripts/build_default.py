@@ -44,8 +44,10 @@ def build_trained(model: Path):
     nlp = spacy.load(model)
     ruler = nlp.get_pipe("zhgov_entity_ruler")
     ruler.initialize()  # the current word lists from pipeline/zhgov/data
+    if "zhgov_rule_fill" not in nlp.pipe_names:
+        nlp.add_pipe("zhgov_rule_fill", after="ner", config={"spans_key": ruler.spans_key})
     add_normalizers(nlp)
-    return nlp, "zhgov", "character tokens + rules as features of a small NER (configs/ner_char.cfg) + normalisers"
+    return nlp, "zhgov", "character tokens + rules as features of a small NER (configs/ner_char.cfg), rule spans the model left untouched + normalisers"
 
 
 def main() -> int:

@@ -26,7 +26,7 @@ def test_train_tiny_pipeline_and_evaluate(tmp_path):
     assert result.exit_code == 0, result.output
     best = out / "model-best"
     nlp = spacy.load(best)
-    assert nlp.pipe_names == ["zhgov_entity_ruler", "tok2vec", "ner"]
+    assert nlp.pipe_names == ["zhgov_entity_ruler", "tok2vec", "ner", "zhgov_rule_fill"]
     assert nlp.get_pipe("zhgov_entity_ruler").spans_key == "zhgov_rules"
     doc = nlp("县民政局向陈先生发放3200元")
     assert "zhgov_rules" in doc.spans and len(doc.spans["zhgov_rules"]) == 3

@@ -9,7 +9,7 @@
 from pathlib import Path
 
 from . import architectures, tokenizer  # noqa: F401  (registers zhgov.* functions)
-from .components import agencies, aliases, money, policies, ruler  # noqa: F401  (factories)
+from .components import agencies, aliases, merge, money, policies, ruler  # noqa: F401  (factories)
 
 __version__ = "0.1.0"
 DEFAULT_PIPELINE = Path(__file__).parent / "default"

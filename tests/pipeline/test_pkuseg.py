@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 import spacy
 
-import zhgov
 from zhgov.segmenter import default_model_dir, model_available
 
 from .test_ruler import AGENCY_CASES, ALIAS_CASES, MONEY_CASES, POLICY_CASES
@@ -44,8 +43,8 @@ def test_same_entities_as_characters(pkuseg_nlp, rules_nlp, text):
     assert _spans(pkuseg_nlp(text)) == _spans(rules_nlp(text))
 
 
-def test_same_entities_on_corpus(pkuseg_nlp):
-    char = zhgov.load()
+def test_same_entities_on_corpus(pkuseg_nlp, rules_nlp):
+    char = rules_nlp
     texts = [json.loads(line)["text"] for line in (CORPUS / "dev.jsonl").open(encoding="utf8")]
     for a, b in zip(pkuseg_nlp.pipe(texts), char.pipe(texts)):
         assert _spans(a) == _spans(b)
