@@ -1,5 +1,8 @@
 """``zhgov_rule_fill``: keep the rules' entities where the model found nothing.
 
+Rule spans of the ``trusted_labels`` (MONEY and PERSON_ALIAS by default, where the grammar
+is near perfect) replace any model entity they overlap.
+
 In the combined pipeline the NER sees the rules' spans as features and sets
 ``doc.ents``; it may correct a span (its boundary or label) or drop it. On text unlike
 the training articles, dropping is the risky move: this component puts back every rule
@@ -19,30 +22,32 @@ from . import SettingsOnly
     "zhgov_rule_fill",
     assigns=["doc.ents"],
     requires=["doc.ents"],
-    default_config={"spans_key": "zhgov_rules"},
+    default_config={"spans_key": "zhgov_rules", "trusted_labels": ["MONEY", "PERSON_ALIAS"]},
 )
-def make_rule_fill(nlp: Language, name: str, spans_key: str):
-    return RuleFill(nlp, name, spans_key=spans_key)
+def make_rule_fill(nlp: Language, name: str, spans_key: str, trusted_labels: list[str]):
+    return RuleFill(nlp, name, spans_key=spans_key, trusted_labels=trusted_labels)
 
 
 class RuleFill(SettingsOnly, Pipe):
     """Add rule spans that do not overlap the model's entities."""
 
-    cfg_keys = ("spans_key",)
+    cfg_keys = ("spans_key", "trusted_labels")
 
-    def __init__(self, nlp: Language, name: str = "zhgov_rule_fill", *, spans_key: str = "zhgov_rules") -> None:
+    def __init__(self, nlp: Language, name: str = "zhgov_rule_fill", *, spans_key: str = "zhgov_rules",
+                 trusted_labels: tuple[str, ...] = ("MONEY", "PERSON_ALIAS")) -> None:
         self.nlp, self.name, self.spans_key = nlp, name, spans_key
+        self.trusted_labels = list(trusted_labels)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans or not len(doc.spans[self.spans_key]):
             return doc
-        ents = list(doc.ents)
-        taken = bytearray(len(doc) + 1)
-        for e in ents:
-            taken[e.start : e.end] = b"\x01" * (e.end - e.start)
-        for span in doc.spans[self.spans_key]:
-            if taken.find(1, span.start, span.end) < 0:
-                ents.append(span)
-                taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        rules = list(doc.spans[self.spans_key])
+        trusted = [s for s in rules if s.label_ in self.trusted_labels]
+        ents, taken = [], bytearray(len(doc) + 1)
+        for group in (trusted, list(doc.ents), rules):
+            for span in group:
+                if taken.find(1, span.start, span.end) < 0:
+                    ents.append(span)
+                    taken[span.start : span.end] = b"\x01" * (span.end - span.start)
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc
