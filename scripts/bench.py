@@ -50,28 +50,18 @@ def load(name: str):
     import spacy
 
     import zhgov
+    from zhgov.training import rules_pipeline
 
     if name == "blank":
         return spacy.blank("zh")
     if name == "rules":
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1"}}})
-        nlp.add_pipe("zhgov_entity_ruler")
-        nlp.initialize()
-        return nlp
+        return rules_pipeline()
     if name == "default":
         return zhgov.load()
     if name == "pkuseg":
-        from zhgov.segmenter import default_model_dir, model_available
+        from zhgov.segmenter import model_available
 
-        if not model_available():
-            return None
-        nlp = spacy.blank("zh", config={
-            "nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1", "segmenter": "pkuseg"}},
-            "initialize": {"tokenizer": {"pkuseg_model": str(default_model_dir())}},
-        })
-        nlp.add_pipe("zhgov_entity_ruler")
-        nlp.initialize()
-        return nlp
+        return rules_pipeline("pkuseg") if model_available() else None
     if name == "jieba":
         try:
             import jieba

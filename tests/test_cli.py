@@ -113,7 +113,11 @@ def test_one_bad_file_keeps_the_others(tmp_path):
     assert [os.path.basename(d["source"]) for d in docs] == ["a.txt", "c.txt"]
 
 
-def test_output_is_atomic(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt,leftover", [
+    ("jsonl", ["out.jsonl", "out.jsonl.partial"]),  # the journal waits for --resume
+    ("text", ["out.jsonl"]),
+])
+def test_output_is_atomic(tmp_path, monkeypatch, fmt, leftover):
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf8")
 
@@ -121,27 +125,11 @@ def test_output_is_atomic(tmp_path, monkeypatch):
         fh.write("half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("zhgov.formats.WRITERS", {"jsonl": explode})
+    monkeypatch.setattr("zhgov.formats.WRITERS", {fmt: explode})
     with pytest.raises(RuntimeError):
-        run_tag([], texts=["县民政局"], output=out)
+        run_tag([], texts=["县民政局"], output=out, fmt=fmt)
     assert out.read_text(encoding="utf8") == "previous\n"
-    # what was tagged before the failure waits in the journal for --resume
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "out.jsonl.partial"]
-
-
-def test_text_output_is_atomic(tmp_path, monkeypatch):
-    out = tmp_path / "out.txt"
-    out.write_text("previous\n", encoding="utf8")
-
-    def explode(docs, fh):
-        fh.write("half")
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr("zhgov.formats.WRITERS", {"text": explode})
-    with pytest.raises(RuntimeError):
-        run_tag([], texts=["县民政局"], output=out, fmt="text")
-    assert out.read_text(encoding="utf8") == "previous\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == leftover
 
 
 def _folder(tmp_path, n):

@@ -64,9 +64,16 @@ def train(
     return output / "model-best"
 
 
-def rules_pipeline() -> Language:
-    """The grammar alone on character tokens."""
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1"}}})
+def rules_pipeline(segmenter: str = "char") -> Language:
+    """The grammar alone, on character tokens or on pkuseg words."""
+    config: dict[str, Any] = {"nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1", "segmenter": segmenter}}}
+    if segmenter == "pkuseg":
+        from .segmenter import default_model_dir, model_available
+
+        if not model_available():
+            raise ZhgovError("no pkuseg model: run `zhgov segmenter init` first")
+        config["initialize"] = {"tokenizer": {"pkuseg_model": str(default_model_dir())}}
+    nlp = spacy.blank("zh", config=config)
     nlp.add_pipe("zhgov_entity_ruler")
     nlp.initialize()
     return nlp

@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
-from zhgov.segmenter import default_model_dir, model_available
+from zhgov.segmenter import model_available
+from zhgov.training import rules_pipeline
 
 from .test_ruler import AGENCY_CASES, ALIAS_CASES, MONEY_CASES, POLICY_CASES
 
@@ -18,13 +18,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 @pytest.fixture(scope="module")
 def pkuseg_nlp():
-    nlp = spacy.blank("zh", config={
-        "nlp": {"tokenizer": {"@tokenizers": "zhgov.ChineseTokenizer.v1", "segmenter": "pkuseg"}},
-        "initialize": {"tokenizer": {"pkuseg_model": str(default_model_dir())}},
-    })
-    nlp.add_pipe("zhgov_entity_ruler")
-    nlp.initialize()
-    return nlp
+    return rules_pipeline("pkuseg")
 
 
 def _spans(doc):
