@@ -1,5 +1,12 @@
 """Throughput and memory of zhgov's pipelines against spaCy's bare tokenizer, side by side.
 
+Contenders: blank (spacy.blank("zh"), the floor), rules (the grammar alone), default (the
+bundled combined pipeline), pkuseg-rules (the grammar on pkuseg words), pkuseg (the
+combined pipeline trained with configs/ner_pkuseg.cfg, if training/pkuseg exists),
+spacy-efficiency (spaCy's stock efficiency NER trained on the same corpus, if
+training/baseline exists) and jieba (jieba.posseg, if installed). F1 on corpus/test is
+printed for the NER pipelines.
+
     python scripts/bench.py                  # every contender available here
     python scripts/bench.py --only blank rules --size 1
 
@@ -24,7 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 CACHE = ROOT / "training" / "bench"
-CONTENDERS = ("blank", "rules", "default", "pkuseg", "jieba")
+TRAINED = {"pkuseg": ROOT / "training" / "pkuseg" / "model-best",
+           "spacy-efficiency": ROOT / "training" / "baseline" / "model-best"}
+CONTENDERS = ("blank", "rules", "default", "pkuseg-rules", "pkuseg", "spacy-efficiency", "jieba")
 
 
 def build_text(size_mb: float, seed: int = 13) -> list[str]:
@@ -58,10 +67,13 @@ def load(name: str):
         return rules_pipeline()
     if name == "default":
         return zhgov.load()
-    if name == "pkuseg":
+    if name == "pkuseg-rules":
         from zhgov.segmenter import model_available
 
         return rules_pipeline("pkuseg") if model_available() else None
+    if name in TRAINED:
+        # trained with configs/ner_pkuseg.cfg and configs/baseline_spacy_efficiency.cfg
+        return spacy.load(TRAINED[name]) if TRAINED[name].exists() else None
     if name == "jieba":
         try:
             import jieba
@@ -90,8 +102,13 @@ def child(name: str, text_path: Path) -> dict:
         n = sum(len(doc.ents) + 1 for doc in nlp.pipe(docs, batch_size=64))
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    f1 = None
+    if name != "jieba" and name != "blank":
+        from zhgov.training import evaluate, read_eval_data
+
+        f1 = evaluate(nlp, read_eval_data([CORPUS / "test.jsonl"]))["total"]["f"]
     return {"name": name, "chars": chars, "seconds": seconds, "cps": chars / seconds,
-            "peak_mb": peak_kb / 1024, "items": n}
+            "peak_mb": peak_kb / 1024, "items": n, "f1": f1}
 
 
 def main() -> int:
@@ -121,13 +138,14 @@ def main() -> int:
             continue
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
     base = next((r["cps"] for r in results if r["name"] == "blank" and not r.get("skipped")), None)
-    print(f"{'contender':<12} {'chars/s':>12} {'peak RSS MB':>12} {'vs blank':>9}")
+    print(f"{'contender':<17} {'chars/s':>12} {'peak RSS MB':>12} {'vs blank':>9} {'test F1':>8}")
     for r in results:
         if r.get("skipped"):
-            print(f"{r['name']:<12} {'(not available here)':>35}")
+            print(f"{r['name']:<17} {'(not available here)':>35}")
             continue
         ratio = f"{r['cps'] / base:8.1%}" if base else "n/a"
-        print(f"{r['name']:<12} {r['cps']:>12,.0f} {r['peak_mb']:>12,.0f} {ratio:>9}")
+        f1 = f"{r['f1']:.3f}" if r.get("f1") is not None else ""
+        print(f"{r['name']:<17} {r['cps']:>12,.0f} {r['peak_mb']:>12,.0f} {ratio:>9} {f1:>8}")
     return 0
 
 
