@@ -71,22 +71,37 @@ def tag_documents(
     docs: Iterable[InputDoc],
     *,
     batch_size: int = 64,
-    n_process: int = 1,
+    batch_chars: int = 50_000,
 ) -> Iterator[TaggedDoc]:
-    """Tag documents in input order, streaming; long ones are tagged in pieces."""
-    max_length = nlp.max_length
+    """Tag documents in input order, streaming; long ones are tagged in pieces.
+
+    A batch holds at most ``batch_size`` pieces and about ``batch_chars`` characters:
+    the model's activations grow with the characters in a batch, so counting documents
+    alone lets a folder of long files take gigabytes.
+    """
+    piece_length = max(1, min(nlp.max_length, batch_chars))
 
     def pieces():
-        for index, item in enumerate(docs):
-            parts = split_text(item.text, max_length)
+        for item in docs:
+            parts = split_text(item.text, piece_length)
             for k, (offset, piece) in enumerate(parts):
-                yield piece, (index, item.source, item.text if k == len(parts) - 1 else None, offset)
+                yield piece, (item.source, item.text if k == len(parts) - 1 else None, offset)
+
+    def batches():
+        batch, size = [], 0
+        for piece in pieces():
+            batch.append(piece)
+            size += len(piece[0])
+            if len(batch) >= batch_size or size >= batch_chars:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
 
     ents: list[dict[str, Any]] = []
-    for doc, (index, source, whole, offset) in nlp.pipe(
-        pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        ents.extend(ent_to_dict(e, offset) for e in doc.ents)
-        if whole is not None:
-            yield TaggedDoc(source, whole, ents)
-            ents = []
+    for batch in batches():
+        for doc, (source, whole, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            ents.extend(ent_to_dict(e, offset) for e in doc.ents)
+            if whole is not None:
+                yield TaggedDoc(source, whole, ents)
+                ents = []

@@ -86,7 +86,7 @@ class MoneyNormalizer(SettingsOnly, Pipe):
             currency = lex["money_currency_after"].get(word)
         amount_text = m.group("amount")
         # a currency word between the ends of a range: 2000元至3000元
-        for word in sorted(lex["money_currency_after"], key=len, reverse=True):
+        for word in grammar.currencies_after:
             amount_text = amount_text.replace(word, "")
         if after.endswith(("左右", "上下", "多")):
             amount_text += after[-2:] if after.endswith(("左右", "上下")) else "多"
