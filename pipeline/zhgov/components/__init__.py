@@ -14,6 +14,16 @@ def lexicon_for(nlp: Language) -> Lexicon:
     return default_lexicon()
 
 
+def grammar_part(nlp: Language, cls):
+    """The ruler's own grammar of type ``cls`` (built once), or a new one on the same lexicon."""
+    for _, proc in getattr(nlp, "components", []):
+        # the ruler keeps its grammar as an attribute; normalisers' grammar is a property
+        for part in getattr(vars(proc).get("grammar"), "parts", ()):
+            if isinstance(part, cls):
+                return part
+    return cls(lexicon_for(nlp))
+
+
 class SettingsOnly:
     """Serialization for components whose whole state is their settings (``cfg_keys``)."""
 
@@ -50,3 +60,23 @@ class SettingsOnly:
 
         from_disk(path, {"cfg": lambda p: self._load_cfg(srsly.read_json(p))}, exclude)
         return self
+
+
+class EntityAnnotator(SettingsOnly):
+    """A component that annotates every entity of one label (``self.annotate(span)``)."""
+
+    label: str
+    _grammar_cls: type
+    _grammar = None
+
+    @property
+    def grammar(self):
+        if self._grammar is None:
+            self._grammar = grammar_part(self.nlp, self._grammar_cls)
+        return self._grammar
+
+    def __call__(self, doc):
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                self.annotate(ent)
+        return doc

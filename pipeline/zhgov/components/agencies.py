@@ -6,14 +6,12 @@ full name where a short form is unambiguous (广州 -> 广州市); ``span._.func
 canonical function (民政, 医保, 财政, 公安, 法院 …).
 """
 
-from typing import Optional
-
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..grammar.agency import AgencyGrammar
-from . import SettingsOnly, lexicon_for
+from . import EntityAnnotator
 
 ATTRS = ("level", "region", "region_full", "function")
 for _name in ATTRS:
@@ -31,24 +29,15 @@ def make_agencies(nlp: Language, name: str, label: str):
     return AgencyAttributes(nlp, name, label=label)
 
 
-class AgencyAttributes(SettingsOnly, Pipe):
+class AgencyAttributes(EntityAnnotator, Pipe):
     """Describe AGENCY entities."""
 
     cfg_keys = ("label",)
+    _grammar_cls = AgencyGrammar
 
     def __init__(self, nlp: Language, name: str = "zhgov_agencies", *, label: str = "AGENCY") -> None:
         self.nlp, self.name, self.label = nlp, name, label
-        self._grammar: Optional[AgencyGrammar] = None
 
-    @property
-    def grammar(self) -> AgencyGrammar:
-        if self._grammar is None:
-            self._grammar = AgencyGrammar(lexicon_for(self.nlp))
-        return self._grammar
-
-    def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ == self.label:
-                for key, value in self.grammar.describe(ent.text).items():
-                    setattr(ent._, key, value)
-        return doc
+    def annotate(self, span: Span) -> None:
+        for key, value in self.grammar.describe(span.text).items():
+            setattr(span._, key, value)

@@ -13,12 +13,12 @@ from typing import Optional
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from ..errors import Warnings
 from ..grammar.money import MoneyGrammar
 from ..grammar.numerals import Amount, UnreadableAmount, read_amount
-from . import SettingsOnly, lexicon_for
+from . import EntityAnnotator
 
 ATTRS = ("value", "value_max", "currency", "approximate")
 # Amounts are stored as text (doc user data must survive msgpack across processes) and
@@ -45,29 +45,17 @@ def make_money(nlp: Language, name: str, label: str, default_currency: str):
     return MoneyNormalizer(nlp, name, label=label, default_currency=default_currency)
 
 
-class MoneyNormalizer(SettingsOnly, Pipe):
+class MoneyNormalizer(EntityAnnotator, Pipe):
     """Read the amounts of MONEY entities."""
 
     cfg_keys = ("label", "default_currency")
+    _grammar_cls = MoneyGrammar
 
     def __init__(self, nlp: Language, name: str = "zhgov_money", *, label: str = "MONEY",
                  default_currency: str = "CNY") -> None:
         self.nlp, self.name = nlp, name
         self.label = label
         self.default_currency = default_currency
-        self._grammar: Optional[MoneyGrammar] = None
-
-    @property
-    def grammar(self) -> MoneyGrammar:
-        if self._grammar is None:
-            self._grammar = MoneyGrammar(lexicon_for(self.nlp))
-        return self._grammar
-
-    def __call__(self, doc: Doc) -> Doc:
-        for ent in doc.ents:
-            if ent.label_ == self.label:
-                self.normalize(ent)
-        return doc
 
     def read(self, text: str) -> tuple[Optional[Amount], Optional[str]]:
         """``(amount, currency)`` of a money expression, or ``(None, currency)``."""
@@ -95,7 +83,7 @@ class MoneyNormalizer(SettingsOnly, Pipe):
         except (UnreadableAmount, ArithmeticError, ValueError):
             return None, currency or self.default_currency
 
-    def normalize(self, span: Span) -> None:
+    def annotate(self, span: Span) -> None:
         amount, currency = self.read(span.text)
         span._.currency = currency
         if amount is None:
