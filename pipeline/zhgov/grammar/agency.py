@@ -46,6 +46,34 @@ MASKS = "*＊×Ｘ"
 SUBUNITS = ("分行", "支行", "分局", "派出所", "大队", "支队", "中队", "总队", "中心", "所", "科", "处", "室", "站", "支部")
 
 
+LEVEL_WORDS = {
+    "国家": "national", "中华人民共和国": "national", "中共中央": "national",
+    "省": "provincial", "自治区": "provincial", "省级": "provincial",
+    "市": "prefectural", "州": "prefectural", "盟": "prefectural", "地区": "prefectural",
+    "自治州": "prefectural", "市级": "prefectural", "师市": "prefectural",
+    "县": "county", "区": "county", "旗": "county", "自治县": "county", "自治旗": "county",
+    "县级": "county", "区级": "county", "新区": "county", "开发区": "county",
+    "乡": "township", "镇": "township", "街道": "township", "苏木": "township", "乡镇": "township",
+    "乡级": "township", "镇级": "township",
+    "村": "village", "社区": "village", "村（居）": "village",
+}
+DIVISION_LEVELS = {"province": "provincial", "prefecture": "prefectural", "county": "county"}
+ORGAN_FUNCTIONS = (
+    ("法院", "法院"), ("中院", "法院"), ("高院", "法院"), ("法庭", "法院"), ("检察", "检察院"),
+    ("派出所", "公安"), ("公安", "公安"), ("警", "公安"), ("纪委", "纪检监察"), ("监委", "纪检监察"),
+    ("纪检", "纪检监察"), ("人大", "人大"), ("政协", "政协"), ("工会", "工会"), ("妇联", "妇联"),
+    ("团", "共青团"), ("残联", "残联"), ("村委会", "基层自治"), ("居委会", "基层自治"),
+    ("村民委员会", "基层自治"), ("居民委员会", "基层自治"), ("医保", "医保"), ("社保", "社保"),
+    ("疾控", "疾控"), ("政务服务", "政务服务"), ("办事处", "政府"), ("街道办", "政府"),
+    ("政府", "政府"), ("办公厅", "政府"), ("办公室", "政府"), ("委", "党委"), ("党", "党委"), ("支部", "党委"),
+)
+HEAD_LEVELS = (("村委会", "village"), ("居委会", "village"), ("村民委员会", "village"),
+               ("居民委员会", "village"), ("村（居）", "village"), ("社区", "village"), ("村", "village"),
+               ("街道", "township"), ("乡镇", "township"), ("镇", "township"), ("乡", "township"),
+               ("省委", "provincial"), ("市委", "prefectural"), ("州委", "prefectural"),
+               ("县委", "county"), ("区委", "county"), ("旗委", "county"))
+
+
 @dataclass
 class _Cand:
     start: int
@@ -325,113 +353,82 @@ class AgencyGrammar:
             out.append(Match(c.start, c.end, self.label))
         return out
 
-
-LEVEL_WORDS = {
-    "国家": "national", "中华人民共和国": "national", "中共中央": "national",
-    "省": "provincial", "自治区": "provincial", "省级": "provincial",
-    "市": "prefectural", "州": "prefectural", "盟": "prefectural", "地区": "prefectural",
-    "自治州": "prefectural", "市级": "prefectural", "师市": "prefectural",
-    "县": "county", "区": "county", "旗": "county", "自治县": "county", "自治旗": "county",
-    "县级": "county", "区级": "county", "新区": "county", "开发区": "county",
-    "乡": "township", "镇": "township", "街道": "township", "苏木": "township", "乡镇": "township",
-    "乡级": "township", "镇级": "township",
-    "村": "village", "社区": "village", "村（居）": "village",
-}
-DIVISION_LEVELS = {"province": "provincial", "prefecture": "prefectural", "county": "county"}
-ORGAN_FUNCTIONS = (
-    ("法院", "法院"), ("中院", "法院"), ("高院", "法院"), ("法庭", "法院"), ("检察", "检察院"),
-    ("派出所", "公安"), ("公安", "公安"), ("警", "公安"), ("纪委", "纪检监察"), ("监委", "纪检监察"),
-    ("纪检", "纪检监察"), ("人大", "人大"), ("政协", "政协"), ("工会", "工会"), ("妇联", "妇联"),
-    ("团", "共青团"), ("残联", "残联"), ("村委会", "基层自治"), ("居委会", "基层自治"),
-    ("村民委员会", "基层自治"), ("居民委员会", "基层自治"), ("医保", "医保"), ("社保", "社保"),
-    ("疾控", "疾控"), ("政务服务", "政务服务"), ("办事处", "政府"), ("街道办", "政府"),
-    ("政府", "政府"), ("办公厅", "政府"), ("办公室", "政府"), ("委", "党委"), ("党", "党委"), ("支部", "党委"),
-)
-HEAD_LEVELS = (("村委会", "village"), ("居委会", "village"), ("村民委员会", "village"),
-               ("居民委员会", "village"), ("村（居）", "village"), ("社区", "village"), ("村", "village"),
-               ("街道", "township"), ("乡镇", "township"), ("镇", "township"), ("乡", "township"),
-               ("省委", "provincial"), ("市委", "prefectural"), ("州委", "prefectural"),
-               ("县委", "county"), ("区委", "county"), ("旗委", "county"))
-
-
-def _describe(self: AgencyGrammar, text: str) -> dict:
-    """Level, region and function of one agency name (the text of an AGENCY span)."""
-    heads = self._heads(text)
-    out = {"level": "unknown", "region": None, "region_full": None, "function": None}
-    if not heads:
-        return out
-    hs, he, kind = heads[0]
-    head = text[hs:he]
-    if kind == "function":
-        for n in range(len(head) - 1, 0, -1):
-            if head[:n] in self.functions:
-                out["function"] = self.functions[head[:n]]
-                break
-    else:
-        out["function"] = next((f for key, f in ORGAN_FUNCTIONS if key in head), None)
-        if out["function"] is None:
-            for n in range(len(head) - 1, 1, -1):
-                for i in range(0, len(head) - n + 1):
-                    if head[i : i + n] in self.functions:
-                        out["function"] = self.functions[head[i : i + n]]
-                        break
-                if out["function"]:
+    # -- description (zhgov_agencies) ---------------------------------------
+    def _describe(self, text: str) -> dict:
+        heads = self._heads(text)
+        out = {"level": "unknown", "region": None, "region_full": None, "function": None}
+        if not heads:
+            return out
+        hs, he, kind = heads[0]
+        head = text[hs:he]
+        if kind == "function":
+            for n in range(len(head) - 1, 0, -1):
+                if head[:n] in self.functions:
+                    out["function"] = self.functions[head[:n]]
                     break
-    if kind == "national":
-        out["level"] = "national"
-    units = sorted(self._extend_left(text, hs, head, kind, 0)) if kind != "national" else []
-    places = [(q, e, k) for q, e, k in units if k in ("division", "short", "name", "country")]
-    levels = []
-    for q, e, k in units:
-        word = text[q:e]
-        if k == "division":
-            levels.append(DIVISION_LEVELS[self.division_levels.get(word, "county")])
-        elif word in LEVEL_WORDS:
-            levels.append(LEVEL_WORDS[word])
-        elif k == "short":
-            levels.append(DIVISION_LEVELS[self.short_levels.get(word, "county")])
-    # a level inside the head itself (街道办事处, 村委会, 县委) is the most specific one
-    head_level = next((lv for key, lv in HEAD_LEVELS if head.startswith(key)), None)
-    if out["level"] == "unknown":
-        out["level"] = head_level or (levels[-1] if levels else "unknown")
-    if any(text[q:e] == "团" for q, e, k in units):
-        out["function"] = "共青团"
-    if places:
-        start = places[0][0]
-        end = max(e for q, e, k in units if k in ("division", "short", "name", "country", "level"))
-        out["region"] = text[start:end]
-        full = []
-        for i, (q, e, k) in enumerate(units):
+        else:
+            out["function"] = next((f for key, f in ORGAN_FUNCTIONS if key in head), None)
+            if out["function"] is None:
+                for n in range(len(head) - 1, 1, -1):
+                    for i in range(0, len(head) - n + 1):
+                        if head[i : i + n] in self.functions:
+                            out["function"] = self.functions[head[i : i + n]]
+                            break
+                    if out["function"]:
+                        break
+        if kind == "national":
+            out["level"] = "national"
+        units = sorted(self._extend_left(text, hs, head, kind, 0)) if kind != "national" else []
+        places = [(q, e, k) for q, e, k in units if k in ("division", "short", "name", "country")]
+        levels = []
+        for q, e, k in units:
             word = text[q:e]
-            if q < start or e > end:
-                continue
-            nxt = text[e : units[i + 1][1]] if i + 1 < len(units) else ""
-            if k == "short" and nxt and word + nxt in self.division_levels:
-                full.append(word)  # 石门 + 县 is 石门县 itself
-            elif k == "short" and not nxt and head_level is None and word in self.short_to_full:
-                full.append(self.short_to_full[word])  # 广州中院: 广州 is 广州市
-            else:
-                full.append(word)
-        out["region_full"] = "".join(full)
-    return out
+            if k == "division":
+                levels.append(DIVISION_LEVELS[self.division_levels.get(word, "county")])
+            elif word in LEVEL_WORDS:
+                levels.append(LEVEL_WORDS[word])
+            elif k == "short":
+                levels.append(DIVISION_LEVELS[self.short_levels.get(word, "county")])
+        # a level inside the head itself (街道办事处, 村委会, 县委) is the most specific one
+        head_level = next((lv for key, lv in HEAD_LEVELS if head.startswith(key)), None)
+        if out["level"] == "unknown":
+            out["level"] = head_level or (levels[-1] if levels else "unknown")
+        if any(text[q:e] == "团" for q, e, k in units):
+            out["function"] = "共青团"
+        if places:
+            start = places[0][0]
+            end = max(e for q, e, k in units if k in ("division", "short", "name", "country", "level"))
+            out["region"] = text[start:end]
+            full = []
+            for i, (q, e, k) in enumerate(units):
+                word = text[q:e]
+                if q < start or e > end:
+                    continue
+                nxt = text[e : units[i + 1][1]] if i + 1 < len(units) else ""
+                if k == "short" and nxt and word + nxt in self.division_levels:
+                    full.append(word)  # 石门 + 县 is 石门县 itself
+                elif k == "short" and not nxt and head_level is None and word in self.short_to_full:
+                    full.append(self.short_to_full[word])  # 广州中院: 广州 is 广州市
+                else:
+                    full.append(word)
+            out["region_full"] = "".join(full)
+        return out
 
 
-def _init_describe(self: AgencyGrammar) -> None:
-    self.division_levels = {d.name: d.level for d in self.lex.divisions}
-    shorts: dict[str, dict[str, str]] = {}
-    for d in self.lex.divisions:
-        if d.short:
-            shorts.setdefault(d.short, {})[d.adcode] = d.name
-    # a short form names its division only when it is unambiguous (河东 is two districts)
-    self.short_to_full = {s: next(iter(codes.values())) for s, codes in shorts.items() if len(codes) == 1}
-    levels = {d.short: d.level for d in self.lex.divisions if d.short}
-    self.short_levels = levels
+    def _init_describe(self) -> None:
+        self.division_levels = {d.name: d.level for d in self.lex.divisions}
+        shorts: dict[str, dict[str, str]] = {}
+        for d in self.lex.divisions:
+            if d.short:
+                shorts.setdefault(d.short, {})[d.adcode] = d.name
+        # a short form names its division only when it is unambiguous (河东 is two districts)
+        self.short_to_full = {s: next(iter(codes.values())) for s, codes in shorts.items() if len(codes) == 1}
+        levels = {d.short: d.level for d in self.lex.divisions if d.short}
+        self.short_levels = levels
 
 
-def describe(self: AgencyGrammar, text: str) -> dict:
-    if not hasattr(self, "short_to_full"):
-        _init_describe(self)
-    return _describe(self, text)
-
-
-AgencyGrammar.describe = describe
+    def describe(self, text: str) -> dict:
+        """Level, region and function of one agency name (the text of an AGENCY span)."""
+        if not hasattr(self, "short_to_full"):
+            self._init_describe()
+        return self._describe(text)
