@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..grammar._util import first_fit
 from . import SettingsOnly
 
 
@@ -43,11 +44,6 @@ class RuleFill(SettingsOnly, Pipe):
             return doc
         rules = list(doc.spans[self.spans_key])
         trusted = [s for s in rules if s.label_ in self.trusted_labels]
-        ents, taken = [], bytearray(len(doc) + 1)
-        for group in (trusted, list(doc.ents), rules):
-            for span in group:
-                if taken.find(1, span.start, span.end) < 0:
-                    ents.append(span)
-                    taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        ents = first_fit(trusted + list(doc.ents) + rules, lambda span: (span.start, span.end))
         doc.ents = sorted(ents, key=lambda s: s.start)
         return doc

@@ -72,10 +72,7 @@ class MoneyNormalizer(EntityAnnotator, Pipe):
         if currency is None and after:
             word = re.sub(r"(?:左右|上下|多)$", "", after)
             currency = lex["money_currency_after"].get(word)
-        amount_text = m.group("amount")
-        # a currency word between the ends of a range: 2000元至3000元
-        for word in grammar.currencies_after:
-            amount_text = amount_text.replace(word, "")
+        amount_text = grammar.bare_amount(m)
         if after.endswith(("左右", "上下", "多")):
             amount_text += after[-2:] if after.endswith(("左右", "上下")) else "多"
         try:

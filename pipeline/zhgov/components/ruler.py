@@ -23,6 +23,7 @@ from spacy.util import SimpleFrozenList, from_disk, registry, to_disk
 
 from ..errors import Errors, ZhgovError
 from ..grammar import LABELS, Grammar, Match
+from ..grammar._util import first_fit
 from ..lexicon import Lexicon, default_lexicon
 from ..tokenizer import doc_text
 
@@ -240,13 +241,5 @@ def _token_offsets(doc: Doc, matches: list[Match]) -> tuple[list, list]:
 def _combine(existing: list[tuple], new: list[tuple], overwrite: bool) -> list[tuple]:
     """Merge rule spans with entities already on the doc, without overlaps."""
     first, second = (new, existing) if overwrite else (existing, new)
-    kept = list(first)
-    taken = bytearray(max([e for _, _, e in first + second], default=0) + 1)
-    for _, s, e in kept:
-        taken[s:e] = b"\x01" * (e - s)
-    for item in second:
-        _, s, e = item
-        if taken.find(1, s, e) < 0:
-            kept.append(item)
-            taken[s:e] = b"\x01" * (e - s)
+    kept = first_fit(first + second, lambda item: (item[1], item[2]))
     return sorted(kept, key=lambda item: item[1])

@@ -7,7 +7,7 @@ flat, non-overlapping character spans.
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from ._util import Match
+from ._util import Match, first_fit
 from .agency import AgencyGrammar
 from .alias import AliasGrammar
 from .money import MoneyGrammar
@@ -23,16 +23,7 @@ __all__ = ["Grammar", "Match", "LABELS", "resolve_overlaps"]
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
     """Keep a flat set of spans: longest first, then by label priority, then leftmost."""
     ranked = sorted(set(matches), key=lambda m: (m.start - m.end, PRIORITY.get(m.label, 9), m.start))
-    if not ranked:
-        return []
-    kept: list[Match] = []
-    taken = bytearray(max(m.end for m in ranked) + 1)
-    for m in ranked:
-        if m.end <= m.start or taken.find(1, m.start, m.end) >= 0:
-            continue
-        kept.append(m)
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    return sorted(kept)
+    return sorted(first_fit(ranked, lambda m: (m.start, m.end)))
 
 
 class Grammar:

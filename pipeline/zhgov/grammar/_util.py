@@ -44,6 +44,26 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def first_fit(items, bounds) -> list:
+    """``items`` in order, each kept unless it overlaps one kept before it.
+
+    ``bounds(item)`` gives ``(start, end)``; empty items are dropped. Order is the
+    priority: the caller sorts by whatever should win.
+    """
+    kept, taken = [], bytearray()
+    for item in items:
+        start, end = bounds(item)
+        if end <= start:
+            continue
+        if len(taken) < end:
+            taken.extend(bytes(end - len(taken)))
+        if taken.find(1, start, end) >= 0:
+            continue
+        kept.append(item)
+        taken[start:end] = b"\x01" * (end - start)
+    return kept
+
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 

@@ -75,12 +75,16 @@ class MoneyGrammar:
             out.append(Match(s, e, self.label))
         return out
 
-    def _ascending(self, m: re.Match) -> bool:
+    def bare_amount(self, m: re.Match) -> str:
+        """The amount of a match without currency words (2000元至3000元 -> 2000至3000)."""
         amount = m.group("amount")
         for word in self.currencies_after:
             amount = amount.replace(word, "")
+        return amount
+
+    def _ascending(self, m: re.Match) -> bool:
         try:
-            read_amount(amount)
+            read_amount(self.bare_amount(m))
         except (UnreadableAmount, ArithmeticError, ValueError):
             return False
         return True
