@@ -134,13 +134,14 @@ def run_tag(
     if n_process == 1 and nlp is None:
         nlp = load_pipeline(model)
     docs = read_inputs(items, encoding, stdin=stdin, on_error=report)
-    sizes = {str(v): os.path.getsize(v) for k, v in items if k == "file"}
     if n_process > 1:
         tagged = tag_parallel(model, docs, n_process=n_process, batch_size=batch_size)
     else:
         tagged = tag_documents(nlp, docs, batch_size=batch_size)
-    if progress and len(sizes) > 1:
-        tagged = _with_progress(tagged, sizes)
+    files = [v for k, v in items if k == "file"]
+    if progress and len(files) > 1:
+        # stat the files only when a progress bar will use their sizes
+        tagged = _with_progress(tagged, {str(f): os.path.getsize(f) for f in files})
     if output is not None and fmt == "jsonl":
         count = _write_resumable(tagged, Path(output), writer, append=resume)
     else:
