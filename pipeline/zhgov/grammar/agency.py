@@ -30,10 +30,13 @@ MAX_TASK = 16
 COUNTRY_ABBR = set("美俄日英法德韩朝印巴澳加意")
 STATE_HEADS = {"政府", "国防部", "外交部", "国会", "参议院", "众议院", "议会", "国务院", "总统府", "央行"}
 TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室"}
-UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "局", "中心", "支队", "大队", "中队",
+UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "司", "局", "中心", "支队", "大队", "中队",
                  "所", "站", "组", "庭", "分局", "支部", "党支部", "检察部", "执行局")
-# Characters that never occur inside a unit name (function words, numbers).
-UNIT_STOP = set("的在与及或向对由将把被给了着过是为到从让等并且也都就又即而于至说称以要应须可能会必需罪""一二三四五六七八九十0123456789、，。；：！？,.;:!? \n")
+WEB_WORDS = ("网站", "网页", "网上", "网络")
+# Units of a body that are not bodies on their own (国务院|发展研究中心, 建设部|政策研究中心).
+UNIT_ONLY = ("研究中心", "研究院", "研究所", "研究室", "数据中心", "培训中心")
+# Characters that never occur inside a unit name (function words, Arabic numbers).
+UNIT_STOP = set("楼层的在或向对由将把被给了着过是为到从让等并且也都就又即而于至说称以要应须可能会必需罪""0123456789、，。；：！？,.;:!? \n")
 NOT_UNITS = ("网站", "家庭", "干部", "人员", "群众", "工作站", "服务站", "大厅", "窗口", "查处", "判处", "惩处", "论处",
              "督办", "承办", "协办", "主办", "举办", "创办", "开办", "代办", "交办", "转办", "领办", "到处",
              "好处", "用处", "相处", "住处", "全部", "内部", "外部", "局部", "大部", "干部", "总部", "东部", "西部",
@@ -158,8 +161,11 @@ class AgencyGrammar:
         }
 
     def _blocked(self, text: str, head: str, end: int) -> bool:
-        if head.endswith(self.not_head):
-            return True
+        return head.endswith(self.not_head) or self._blocked_after(text, head, end)
+
+    def _blocked_after(self, text: str, head: str, end: int) -> bool:
+        if text.startswith("网", end) and not text.startswith(WEB_WORDS, end):
+            return True  # 省政府网 names a website; 省政府网站 is the body's site
         if self.blocked_after_re is None:
             return False
         m = self.blocked_after_re.match(text, end)
@@ -309,6 +315,8 @@ class AgencyGrammar:
         inner = body[: -len(m.group("suffix"))]
         if any(ch in UNIT_STOP for ch in inner) or unit.endswith(NOT_UNITS):
             return end
+        if m.group("suffix") == "司" and text.startswith("法", m.end()):
+            return end  # 向县民政局发出|司法建议
         if self._has_stopword(inner) or self.function_re.search(inner):
             return end  # 联合市公安局, 和财政局: another body or a verb, not a unit
         for i, ch in enumerate(inner):
@@ -316,7 +324,7 @@ class AgencyGrammar:
             rest = unit[i + 1 :]
             if ch in "和与及" and (not rest or self._starts_body(rest)):
                 return end
-        if self._blocked(text, unit, m.end()):
+        if self._blocked(text, unit, m.end()) and not (unit.endswith(UNIT_ONLY) and not self._blocked_after(text, unit, m.end())):
             return end
         return m.end()
 
@@ -327,7 +335,13 @@ class AgencyGrammar:
         for hs, he, kind in self._heads(text):
             head = text[hs:he]
             if self._blocked(text, head, he):
-                continue
+                # 市政府办|公楼 is 市政府 + 办公楼: fall back to the longest shorter head
+                shorter = next((k for k in range(he - 1, hs + 1, -1) if text[hs:k] in self.heads
+                                and not self._blocked(text, text[hs:k], k)), None)
+                if shorter is None:
+                    continue
+                he, kind = shorter, self.heads.get(text[hs:shorter])[1]
+                head = text[hs:he]
             prefixes = self._extend_left(text, hs, head, kind, floor)
             start = prefixes[-1][0] if prefixes else hs
             cands.append(_Cand(start, hs, he, head, prefixes, kind))
@@ -341,7 +355,12 @@ class AgencyGrammar:
                 continue
             merged.append(c)
         for c in merged:
-            c.end = self._subunit_end(text, c.end)
+            # a unit of a unit: 住房和城乡建设部|政策研究中心|住宅与房地产研究处
+            for _ in range(3):
+                end = self._subunit_end(text, c.end)
+                if end == c.end:
+                    break
+                c.end = end
         out = []
         for c in merged:
             if c.head in self.prefix_required and not c.prefixes:
