@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..lexicon import Lexicon
-from ._util import Match, is_cjk, trie_regex
+from ._util import Match, first_fit, is_cjk, trie_regex
 
 # Level words before which a place name the gazetteer lacks may stand (江州市, 桥东街道).
 NAMEABLE_LEVELS = {"省", "市", "县", "区", "州", "旗", "盟", "乡", "镇", "村", "街道", "社区", "新区", "开发区"}
@@ -30,7 +30,7 @@ MAX_TASK = 16
 COUNTRY_ABBR = set("美俄日英法德韩朝印巴澳加意")
 STATE_HEADS = {"政府", "国防部", "外交部", "国会", "参议院", "众议院", "议会", "国务院", "总统府", "央行"}
 TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室"}
-UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "司", "局", "中心", "支队", "大队", "中队",
+UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "司", "局", "中心", "委员会", "支队", "大队", "中队",
                  "所", "站", "组", "庭", "分局", "支部", "党支部", "检察部", "执行局")
 WEB_WORDS = ("网站", "网页", "网上", "网络")
 # Units of a body that are not bodies on their own (国务院|发展研究中心, 建设部|政策研究中心).
@@ -41,6 +41,15 @@ NOT_UNITS = ("网站", "家庭", "干部", "人员", "群众", "工作站", "服
              "督办", "承办", "协办", "主办", "举办", "创办", "开办", "代办", "交办", "转办", "领办", "到处",
              "好处", "用处", "相处", "住处", "全部", "内部", "外部", "局部", "大部", "干部", "总部", "东部", "西部",
              "南部", "北部", "中部", "一组", "小组", "分组", "各组", "教室", "会议室", "办公室主任")
+# 县强基办: two characters and 办, not a verb (开办) or an adjective (民办 学校)
+OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{2}办(?![公理法事结好成学园校医企证件案了的])")
+NOT_OFFICES = ("民办", "公办", "包办", "试办", "补办", "兴办", "照办", "查办", "难办", "好办", "买办", "新办",
+               "自办", "合办", "联办", "帮办", "快办", "就办", "即办", "马上办", "网办", "掌上办", "经办", "来办", "去办",
+               "再办", "还办", "要办", "能办", "可办", "难办")
+# A foreign body named freely after its country (比利时电影局, 俄罗斯国家安全委员会).
+FOREIGN_SUFFIXES = ("政府", "议会", "国会", "委员会", "部", "局", "署", "厅", "司")
+NOT_FOREIGN = ("格局", "布局", "结局", "大局", "时局", "政局", "开局", "僵局", "骗局", "残局", "全局", "棋局",
+               "终局", "赌局", "饭局", "俱乐部", "总部", "本部", "司令部")
 # Heads kept only as a unit of the body before them (人民银行|河源市分行).
 MERGE_ONLY = {"分行", "支行", "中心支行", "检察部", "审判庭"}
 PLACE_KINDS = {"division", "short", "level", "name", "country"}
@@ -135,14 +144,37 @@ class AgencyGrammar:
         self.blocked_after = {w: set(v.split()) for w, v in lexicon["agency_blocked_after"].items()}
         self.blocked_after_re = re.compile(trie_regex(self.blocked_after)) if self.blocked_after else None
         self.not_head = tuple(lexicon["agency_not_head"])
+        foreign = sorted(c for c in self.countries if c != "中国")
+        self.foreign_re = re.compile(
+            rf"(?:{trie_regex(foreign)})[\u4e00-\u9fff]{{1,10}}?(?P<suffix>{trie_regex(FOREIGN_SUFFIXES)})"
+        ) if foreign else None
         self.subunit_re = re.compile(
-            rf"(?P<ord>第[一二三四五六七八九十]{{1,3}})?[\u4e00-\u9fff]{{0,10}}?(?P<suffix>{trie_regex(UNIT_SUFFIXES)})"
+            rf"(?P<ord>第[一二三四五六七八九十]{{1,3}})?[\u4e00-\u9fff]{{0,14}}?(?P<suffix>{trie_regex(UNIT_SUFFIXES)})"
         )
 
     # -- heads -------------------------------------------------------------
     def _heads(self, text: str) -> list[tuple[int, int, str]]:
         """Head words, leftmost-longest and non-overlapping."""
-        return [(end + 1 - n, end + 1, kind) for end, (n, kind) in self.heads.iter_long(text)]
+        heads = [(end + 1 - n, end + 1, kind) for end, (n, kind) in self.heads.iter_long(text)]
+        offices = self._offices(text, heads)
+        return sorted(heads + offices) if offices else heads
+
+    def _offices(self, text: str, heads: list) -> list[tuple[int, int, str]]:
+        """Abbreviated offices after a place or level word: 县强基办, 杭州市房改办, 中央文明办."""
+        out = []
+        taken = {i for s, e, _ in heads for i in range(s, e)}
+        for m in OFFICE_RE.finditer(text):
+            s, e = m.span()
+            name = text[s : e - 1]
+            if s in taken or e - 1 in taken or any(ch in UNIT_STOP or ch in "里还" for ch in name):
+                continue
+            if text[s:e].endswith(NOT_UNITS + NOT_OFFICES) or name in self.stopwords:
+                continue
+            unit = self._prefix_unit(text, s)
+            if unit is None or unit[1] not in ("level", "division", "short", "qualifier"):
+                continue
+            out.append((s, e, "organ"))
+        return out
 
     def _joins(self, text: str, prev: "_Cand", c: "_Cand") -> bool:
         """Whether ``c`` continues the body ``prev`` (a unit of it, or the same body)."""
@@ -328,6 +360,21 @@ class AgencyGrammar:
             return end
         return m.end()
 
+    def _foreign(self, text: str) -> list[Match]:
+        """Bodies of other states the head words do not cover: country + name + suffix."""
+        if self.foreign_re is None:
+            return []
+        out = []
+        for m in self.foreign_re.finditer(text):
+            span = m.group()
+            inner = span[: -len(m.group("suffix"))]
+            if any(ch in UNIT_STOP for ch in inner) or span.endswith(NOT_UNITS + NOT_FOREIGN):
+                continue
+            if self._has_stopword(inner) or self._blocked_after(text, span, m.end()):
+                continue
+            out.append(Match(m.start(), m.end(), self.label))
+        return out
+
     # -- main --------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
         cands: list[_Cand] = []
@@ -370,6 +417,11 @@ class AgencyGrammar:
             if c.head == "局" and not all(k == "level" or text[q:e] == "国家" for q, e, k in c.prefixes):
                 continue
             out.append(Match(c.start, c.end, self.label))
+        foreign = self._foreign(text)
+        if foreign:
+            # a foreign body's span wins over the part of it the heads found (美国|参议院拨款委员会)
+            out = sorted(first_fit(sorted(foreign + out, key=lambda m: (m.start, m.start - m.end)),
+                                   lambda m: (m.start, m.end)), key=lambda m: m.start)
         return out
 
     # -- description (zhgov_agencies) ---------------------------------------
