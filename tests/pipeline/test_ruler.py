@@ -108,6 +108,10 @@ AGENCY_CASES = [
     ("美国参议院拨款委员会表决", [("美国参议院拨款委员会", A)]),
     ("美国中部地区和日本经济格局", []),
     ("美国各部门", []),
+    # committees named freely are bodies; owners', parents' and academic ones are not
+    ("这是我们人居环境委员会的工作", [("人居环境委员会", A)]),
+    ("开发区管理委员会发布", [("开发区管理委员会", A)]),
+    ("小区业主委员会和学校家长委员会", []),
 ]
 
 POLICY_CASES = [

@@ -29,7 +29,7 @@ MAX_NAME = 4
 MAX_TASK = 16
 COUNTRY_ABBR = set("美俄日英法德韩朝印巴澳加意")
 STATE_HEADS = {"政府", "国防部", "外交部", "国会", "参议院", "众议院", "议会", "国务院", "总统府", "央行"}
-TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室"}
+TASK_HEADS = {"领导小组", "指挥部", "工作专班", "办公室", "委员会"}
 UNIT_SUFFIXES = ("科", "股", "处", "室", "办", "办公室", "部", "司", "局", "中心", "委员会", "支队", "大队", "中队",
                  "所", "站", "组", "庭", "分局", "支部", "党支部", "检察部", "执行局")
 WEB_WORDS = ("网站", "网页", "网上", "网络")
@@ -46,6 +46,9 @@ OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{2}办(?![公理法事结好成学园校
 NOT_OFFICES = ("民办", "公办", "包办", "试办", "补办", "兴办", "照办", "查办", "难办", "好办", "买办", "新办",
                "自办", "合办", "联办", "帮办", "快办", "就办", "即办", "马上办", "网办", "掌上办", "经办", "来办", "去办",
                "再办", "还办", "要办", "能办", "可办", "难办")
+# Committees of owners, parents, companies and universities are not official bodies.
+NOT_COMMITTEES = ("业主委员会", "家长委员会", "伦理委员会", "学术委员会", "学位委员会", "薪酬委员会", "提名委员会",
+                  "战略委员会", "业委会", "家委会")
 # A foreign body named freely after its country (比利时电影局, 俄罗斯国家安全委员会).
 FOREIGN_SUFFIXES = ("政府", "议会", "国会", "委员会", "部", "局", "署", "厅", "司")
 NOT_FOREIGN = ("格局", "布局", "结局", "大局", "时局", "政局", "开局", "僵局", "骗局", "残局", "全局", "棋局",
@@ -413,6 +416,8 @@ class AgencyGrammar:
             if c.head in self.prefix_required and not c.prefixes:
                 continue
             if c.head in MERGE_ONLY and not c.merged:
+                continue
+            if c.head == "委员会" and text[c.start : c.end].endswith(NOT_COMMITTEES):
                 continue
             if c.head == "局" and not all(k == "level" or text[q:e] == "国家" for q, e, k in c.prefixes):
                 continue
