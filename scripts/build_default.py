@@ -47,7 +47,7 @@ def build_trained(model: Path):
     if "zhgov_rule_fill" not in nlp.pipe_names:
         nlp.add_pipe("zhgov_rule_fill", after="ner", config={"spans_key": ruler.spans_key})
     add_normalizers(nlp)
-    return nlp, "zhgov", "character tokens + rules as features of a small NER (configs/ner_char.cfg), rule spans the model left untouched + normalisers"
+    return nlp, "zhgov", "character tokens + rules as features of a per-token NER (zhgov_ner, configs/ner_char.cfg), rule spans filled in where the model left gaps or cut names + normalisers"
 
 
 def main() -> int:
