@@ -3,9 +3,11 @@
 Contenders: blank (spacy.blank("zh"), the floor), rules (the grammar alone), default (the
 bundled combined pipeline), pkuseg-rules (the grammar on pkuseg words), pkuseg (the
 combined pipeline trained with configs/ner_pkuseg.cfg, if training/pkuseg exists),
-spacy-efficiency (spaCy's stock efficiency NER trained on the same corpus, if
-training/baseline exists) and jieba (jieba.posseg, if installed). F1 on corpus/test is
-printed for the NER pipelines.
+transition (the default's design with spaCy's transition NER, configs/ner_char_transition.cfg,
+if training/transition exists), spacy-efficiency (spaCy's stock efficiency NER trained on
+the same corpus, if training/baseline exists) and jieba (jieba.posseg, if installed). F1
+on corpus/test is printed for the NER pipelines. Every contender runs with
+OPENBLAS_NUM_THREADS=1, as `zhgov tag` does, unless the variable is already set.
 
     python scripts/bench.py                  # every contender available here
     python scripts/bench.py --only blank rules --size 1
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -32,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 CACHE = ROOT / "training" / "bench"
 TRAINED = {"pkuseg": ROOT / "training" / "pkuseg" / "model-best",
+           "transition": ROOT / "training" / "transition" / "model-best",
            "spacy-efficiency": ROOT / "training" / "baseline" / "model-best"}
-CONTENDERS = ("blank", "rules", "default", "pkuseg-rules", "pkuseg", "spacy-efficiency", "jieba")
+CONTENDERS = ("blank", "rules", "default", "pkuseg-rules", "pkuseg", "transition", "spacy-efficiency", "jieba")
 
 
 def build_text(size_mb: float, seed: int = 13) -> list[str]:
@@ -72,7 +76,8 @@ def load(name: str):
 
         return rules_pipeline("pkuseg") if model_available() else None
     if name in TRAINED:
-        # trained with configs/ner_pkuseg.cfg and configs/baseline_spacy_efficiency.cfg
+        # trained with configs/ner_pkuseg.cfg, configs/ner_char_transition.cfg and
+        # configs/baseline_spacy_efficiency.cfg
         return spacy.load(TRAINED[name]) if TRAINED[name].exists() else None
     if name == "jieba":
         try:
@@ -129,10 +134,14 @@ def main() -> int:
     chars = sum(len(d) for d in docs)
     print(f"# text: {len(docs)} documents, {chars:,} characters, {args.size} MB; "
           f"{platform.processor() or platform.machine()}, python {platform.python_version()}", flush=True)
+    # every contender in the environment `zhgov tag` sets up for itself (zhgov/cli.py)
+    env = dict(os.environ)
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    print(f"# OPENBLAS_NUM_THREADS={env['OPENBLAS_NUM_THREADS']} for every contender", flush=True)
     results = []
     for name in args.only:
         out = subprocess.run([sys.executable, __file__, "--child", name, "--text", str(text_path)],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=env)
         if out.returncode != 0:
             print(f"{name}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
             continue

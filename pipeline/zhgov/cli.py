@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+# Before numpy loads: OpenBLAS then starts without its worker thread. The pipeline's
+# matrices are small, and with a second thread alive every allocation in them takes
+# locks: tok2vec runs 1.4x faster single-threaded here (docs/benchmarks.md). Parallel
+# work uses processes (--n-process). A value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional

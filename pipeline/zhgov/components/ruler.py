@@ -240,6 +240,8 @@ def _token_offsets(doc: Doc, matches: list[Match]) -> tuple[list, list]:
 
 def _combine(existing: list[tuple], new: list[tuple], overwrite: bool) -> list[tuple]:
     """Merge rule spans with entities already on the doc, without overlaps."""
+    if not existing:
+        return new  # the grammar's spans are flat and sorted already
     first, second = (new, existing) if overwrite else (existing, new)
     kept = first_fit(first + second, lambda item: (item[1], item[2]))
     return sorted(kept, key=lambda item: item[1])

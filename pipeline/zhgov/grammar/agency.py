@@ -41,8 +41,8 @@ NOT_UNITS = ("网站", "家庭", "干部", "人员", "群众", "工作站", "服
              "督办", "承办", "协办", "主办", "举办", "创办", "开办", "代办", "交办", "转办", "领办", "到处",
              "好处", "用处", "相处", "住处", "全部", "内部", "外部", "局部", "大部", "干部", "总部", "东部", "西部",
              "南部", "北部", "中部", "一组", "小组", "分组", "各组", "教室", "会议室", "办公室主任")
-# 县强基办: two characters and 办, not a verb (开办) or an adjective (民办 学校)
-OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{2}办(?![公理法事结好成学园校医企证件案了的])")
+# 县强基办: two characters and 办, not a verb (开办), an adjective (民办 学校) or 办公, 办理 …
+OFFICE_NOT_AFTER = set("公理法事结好成学园校医企证件案了的")
 NOT_OFFICES = ("民办", "公办", "包办", "试办", "补办", "兴办", "照办", "查办", "难办", "好办", "买办", "新办",
                "自办", "合办", "联办", "帮办", "快办", "就办", "即办", "马上办", "网办", "掌上办", "经办", "来办", "去办",
                "再办", "还办", "要办", "能办", "可办", "难办")
@@ -165,18 +165,18 @@ class AgencyGrammar:
     def _offices(self, text: str, heads: list) -> list[tuple[int, int, str]]:
         """Abbreviated offices after a place or level word: 县强基办, 杭州市房改办, 中央文明办."""
         out = []
-        taken = {i for s, e, _ in heads for i in range(s, e)}
-        for m in OFFICE_RE.finditer(text):
-            s, e = m.span()
-            name = text[s : e - 1]
-            if s in taken or e - 1 in taken or any(ch in UNIT_STOP or ch in "里还" for ch in name):
-                continue
-            if text[s:e].endswith(NOT_UNITS + NOT_OFFICES) or name in self.stopwords:
-                continue
-            unit = self._prefix_unit(text, s)
-            if unit is None or unit[1] not in ("level", "division", "short", "qualifier"):
-                continue
-            out.append((s, e, "organ"))
+        p = text.find("办", 2)
+        while p >= 0:
+            s, e = p - 2, p + 1
+            name = text[s:p]
+            if (e == len(text) or text[e] not in OFFICE_NOT_AFTER) and is_cjk(name[0]) and is_cjk(name[1]) \
+                    and not any(ch in UNIT_STOP or ch in "里还" for ch in name) \
+                    and not text[s:e].endswith(NOT_UNITS + NOT_OFFICES) and name not in self.stopwords:
+                unit = self._prefix_unit(text, s)
+                if unit is not None and unit[1] in ("level", "division", "short", "qualifier") \
+                        and not any(s < he and hs < e for hs, he, _ in heads):
+                    out.append((s, e, "organ"))
+            p = text.find("办", p + 1)
         return out
 
     def _joins(self, text: str, prev: "_Cand", c: "_Cand") -> bool:
