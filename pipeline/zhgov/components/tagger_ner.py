@@ -14,6 +14,7 @@ dropped, as the transition NER treats preset entities as fixed.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Callable, Iterable, Optional
 
 import numpy
@@ -243,7 +244,7 @@ class TaggerNER(TrainablePipe):
             found = {ent.label_ for eg in get_examples() for ent in eg.reference.ents}
             self.cfg["labels"] = sorted(found)
         docs, truths = [], []
-        for eg in list(get_examples())[:10]:
+        for eg in islice(get_examples(), 10):
             docs.append(eg.x)
             truths.extend(self._truths([eg]))
         tags = self.tags
