@@ -21,7 +21,7 @@ import numpy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
-from spacy.training import Example, validate_get_examples
+from spacy.training import Example, validate_examples, validate_get_examples
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, SequenceCategoricalCrossentropy
 
@@ -255,9 +255,3 @@ class TaggerNER(TrainablePipe):
 def _log_softmax(x: numpy.ndarray) -> numpy.ndarray:
     x = x - x.max(axis=1, keepdims=True)
     return x - numpy.log(numpy.exp(x).sum(axis=1, keepdims=True))
-
-
-def validate_examples(examples, method: str) -> None:
-    from spacy.training import validate_examples as _validate
-
-    _validate(examples, method)
