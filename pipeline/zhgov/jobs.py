@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from .errors import Errors, ZhgovError
-from .tagging import TaggedDoc, tag_documents
+from .tagging import TaggedDoc, bounded_batches, tag_documents
 from .textio import InputDoc, atomic_output, decode, expand_inputs, read_inputs
 
 PARTIAL = ".partial"
@@ -55,19 +55,6 @@ def _worker_tag(batch: list[InputDoc], batch_size: int) -> list[TaggedDoc]:
     return list(tag_documents(_WORKER_NLP, batch, batch_size=batch_size))
 
 
-def _batches(docs: Iterable[InputDoc], size: int, max_chars: int) -> Iterator[list[InputDoc]]:
-    batch: list[InputDoc] = []
-    chars = 0
-    for doc in docs:
-        batch.append(doc)
-        chars += len(doc.text)
-        if len(batch) >= size or chars >= max_chars:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
-
-
 def tag_parallel(model: Optional[str], docs: Iterable[InputDoc], *, n_process: int,
                  batch_size: int = 64, chunk: int = 256, chunk_chars: int = 200_000) -> Iterator[TaggedDoc]:
     """Tag on ``n_process`` workers, in input order, with a bounded number of chunks in flight.
@@ -79,7 +66,7 @@ def tag_parallel(model: Optional[str], docs: Iterable[InputDoc], *, n_process: i
     in_flight: collections.deque = collections.deque()
     limit = n_process * 3
     with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch in _batches(docs, chunk, chunk_chars):
+        for batch in bounded_batches(docs, chunk, chunk_chars, lambda doc: len(doc.text)):
             in_flight.append(pool.submit(_worker_tag, batch, batch_size))
             while len(in_flight) >= limit:
                 yield from in_flight.popleft().result()

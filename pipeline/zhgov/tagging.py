@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Span
 
 from .textio import InputDoc
+
+T = TypeVar("T")
 
 SENTENCE_END = re.compile(r"[。！？!?；;]")
 
@@ -66,6 +68,21 @@ def ent_to_dict(span: Span, offset: int = 0) -> dict[str, Any]:
     return out
 
 
+def bounded_batches(items: Iterable[T], max_items: int, max_chars: int,
+                    length: Callable[[T], int]) -> Iterator[list[T]]:
+    """Consecutive batches of at most ``max_items`` items and about ``max_chars`` characters."""
+    batch: list[T] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += length(item)
+        if len(batch) >= max_items or size >= max_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def tag_documents(
     nlp: Language,
     docs: Iterable[InputDoc],
@@ -87,19 +104,8 @@ def tag_documents(
             for k, (offset, piece) in enumerate(parts):
                 yield piece, (item.source, item.text if k == len(parts) - 1 else None, offset)
 
-    def batches():
-        batch, size = [], 0
-        for piece in pieces():
-            batch.append(piece)
-            size += len(piece[0])
-            if len(batch) >= batch_size or size >= batch_chars:
-                yield batch
-                batch, size = [], 0
-        if batch:
-            yield batch
-
     ents: list[dict[str, Any]] = []
-    for batch in batches():
+    for batch in bounded_batches(pieces(), batch_size, batch_chars, lambda piece: len(piece[0])):
         for doc, (source, whole, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             ents.extend(ent_to_dict(e, offset) for e in doc.ents)
             if whole is not None:

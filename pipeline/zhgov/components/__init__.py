@@ -2,6 +2,7 @@
 
 from spacy.language import Language
 
+from ..grammar import Grammar
 from ..lexicon import Lexicon, default_lexicon
 
 
@@ -14,13 +15,26 @@ def lexicon_for(nlp: Language) -> Lexicon:
     return default_lexicon()
 
 
-def grammar_part(nlp: Language, cls):
-    """The ruler's own grammar of type ``cls`` (built once), or a new one on the same lexicon."""
+def _ruler_grammar(nlp: Language):
+    """The entity ruler's built grammar, or None."""
     for _, proc in getattr(nlp, "components", []):
         # the ruler keeps its grammar as an attribute; normalisers' grammar is a property
-        for part in getattr(vars(proc).get("grammar"), "parts", ()):
-            if isinstance(part, cls):
-                return part
+        grammar = vars(proc).get("grammar")
+        if isinstance(grammar, Grammar):
+            return grammar
+    return None
+
+
+def rule_grammar(nlp: Language):
+    """The ruler's whole grammar (built once), or a new one on the same lexicon."""
+    return _ruler_grammar(nlp) or Grammar(lexicon_for(nlp))
+
+
+def grammar_part(nlp: Language, cls):
+    """The ruler's own grammar of type ``cls`` (built once), or a new one on the same lexicon."""
+    for part in getattr(_ruler_grammar(nlp), "parts", ()):
+        if isinstance(part, cls):
+            return part
     return cls(lexicon_for(nlp))
 
 

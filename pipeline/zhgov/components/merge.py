@@ -22,9 +22,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..grammar import Grammar
 from ..grammar._util import first_fit
-from . import SettingsOnly, lexicon_for
+from . import SettingsOnly, rule_grammar
 
 
 @Language.factory(
@@ -48,13 +47,7 @@ class RuleFill(SettingsOnly, Pipe):
         self.nlp, self.name, self.spans_key = nlp, name, spans_key
         self.trusted_labels = list(trusted_labels)
         self.covering_labels = list(covering_labels)
-
-    def _grammar(self):
-        if getattr(self, "_rules", None) is None:
-            ruler = next((vars(proc)["grammar"] for _, proc in self.nlp.components
-                          if vars(proc).get("grammar") is not None and hasattr(vars(proc)["grammar"], "find")), None)
-            self._rules = ruler or Grammar(lexicon_for(self.nlp))
-        return self._rules
+        self._grammar = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans or not len(doc.spans[self.spans_key]):
@@ -62,7 +55,9 @@ class RuleFill(SettingsOnly, Pipe):
         rules = list(doc.spans[self.spans_key])
         trusted = [s for s in rules if s.label_ in self.trusted_labels]
         if self.covering_labels:
-            grammar = self._grammar()
+            if self._grammar is None:
+                self._grammar = rule_grammar(self.nlp)
+            grammar = self._grammar
             trusted += [s for s in rules if s.label_ in self.covering_labels and _covers(s, doc.ents, grammar)]
         ents = first_fit(trusted + list(doc.ents) + rules, lambda span: (span.start, span.end))
         doc.ents = sorted(ents, key=lambda s: s.start)

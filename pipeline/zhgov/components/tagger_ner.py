@@ -14,6 +14,7 @@ dropped, as the transition NER treats preset entities as fixed.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 from typing import Callable, Iterable, Optional
 
@@ -59,6 +60,7 @@ def make_tagger_ner(nlp: Language, name: str, model: Model, scorer: Optional[Cal
     return TaggerNER(nlp.vocab, model, name, scorer=scorer)
 
 
+@lru_cache(maxsize=8)
 def transitions(n_labels: int) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """BILUO constraints over tag ids: allowed[prev, next], allowed first and last tags."""
     n = 1 + 4 * n_labels
@@ -189,14 +191,9 @@ class TaggerNER(TrainablePipe):
         if not any(len(doc) for doc in docs):
             return [numpy.zeros((len(doc),), dtype="i") for doc in docs]
         scores = self.model.predict(docs)
-        constraints = self._constraints()
+        constraints = transitions(len(self.labels))
         # log-probabilities, so that Viterbi adds comparable numbers
         return [best_tags(_log_softmax(self.model.ops.to_numpy(s)), *constraints) for s in scores]
-
-    def _constraints(self):
-        if getattr(self, "_cached_constraints", (None,))[0] != len(self.labels):
-            self._cached_constraints = (len(self.labels), transitions(len(self.labels)))
-        return self._cached_constraints[1]
 
     def set_annotations(self, docs: Iterable[Doc], tag_ids: list[numpy.ndarray]) -> None:
         labels = self.labels

@@ -46,6 +46,7 @@ OFFICE_NOT_AFTER = set("公理法事结好成学园校医企证件案了的")
 NOT_OFFICES = ("民办", "公办", "包办", "试办", "补办", "兴办", "照办", "查办", "难办", "好办", "买办", "新办",
                "自办", "合办", "联办", "帮办", "快办", "就办", "即办", "马上办", "网办", "掌上办", "经办", "来办", "去办",
                "再办", "还办", "要办", "能办", "可办", "难办")
+NOT_OFFICE_WORDS = NOT_UNITS + NOT_OFFICES
 # Committees of owners, parents, companies and universities are not official bodies.
 NOT_COMMITTEES = ("业主委员会", "家长委员会", "伦理委员会", "学术委员会", "学位委员会", "薪酬委员会", "提名委员会",
                   "战略委员会", "业委会", "家委会")
@@ -53,6 +54,7 @@ NOT_COMMITTEES = ("业主委员会", "家长委员会", "伦理委员会", "学�
 FOREIGN_SUFFIXES = ("政府", "议会", "国会", "委员会", "部", "局", "署", "厅", "司")
 NOT_FOREIGN = ("格局", "布局", "结局", "大局", "时局", "政局", "开局", "僵局", "骗局", "残局", "全局", "棋局",
                "终局", "赌局", "饭局", "俱乐部", "总部", "本部", "司令部")
+NOT_FOREIGN_WORDS = NOT_UNITS + NOT_FOREIGN
 # Heads kept only as a unit of the body before them (人民银行|河源市分行).
 MERGE_ONLY = {"分行", "支行", "中心支行", "检察部", "审判庭"}
 PLACE_KINDS = {"division", "short", "level", "name", "country"}
@@ -171,7 +173,7 @@ class AgencyGrammar:
             name = text[s:p]
             if (e == len(text) or text[e] not in OFFICE_NOT_AFTER) and is_cjk(name[0]) and is_cjk(name[1]) \
                     and not any(ch in UNIT_STOP or ch in "里还" for ch in name) \
-                    and not text[s:e].endswith(NOT_UNITS + NOT_OFFICES) and name not in self.stopwords:
+                    and not text[s:e].endswith(NOT_OFFICE_WORDS) and name not in self.stopwords:
                 unit = self._prefix_unit(text, s)
                 if unit is not None and unit[1] in ("level", "division", "short", "qualifier") \
                         and not any(s < he and hs < e for hs, he, _ in heads):
@@ -359,7 +361,7 @@ class AgencyGrammar:
             rest = unit[i + 1 :]
             if ch in "和与及" and (not rest or self._starts_body(rest)):
                 return end
-        if self._blocked(text, unit, m.end()) and not (unit.endswith(UNIT_ONLY) and not self._blocked_after(text, unit, m.end())):
+        if self._blocked_after(text, unit, m.end()) or (unit.endswith(self.not_head) and not unit.endswith(UNIT_ONLY)):
             return end
         return m.end()
 
@@ -371,7 +373,7 @@ class AgencyGrammar:
         for m in self.foreign_re.finditer(text):
             span = m.group()
             inner = span[: -len(m.group("suffix"))]
-            if any(ch in UNIT_STOP for ch in inner) or span.endswith(NOT_UNITS + NOT_FOREIGN):
+            if any(ch in UNIT_STOP for ch in inner) or span.endswith(NOT_FOREIGN_WORDS):
                 continue
             if self._has_stopword(inner) or self._blocked_after(text, span, m.end()):
                 continue
